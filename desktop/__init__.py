@@ -1,0 +1,1 @@
+"""Insignia's Qt desktop application."""

@@ -1,0 +1,1 @@
+"""Insignia's domain: entities, workflow rules and the local store. No Qt here."""

@@ -1,0 +1,558 @@
+"""The local store: the one door through which the desktop reads and writes.
+
+Every method is a unit of work in its own session and returns frozen records,
+never ORM objects, so callers may hand results to any thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from model import workflow
+from model.attachments import DEFAULT_MAX_BYTES, AttachmentStore
+from model.calendar import BusinessCalendar
+from model.database import open_database
+from model.entities import (
+    Answer,
+    Application,
+    Attachment,
+    MicroCredential,
+    Part,
+    Role,
+    Setting,
+    Status,
+    User,
+)
+from model.records import (
+    ApplicationRecord,
+    AttachmentRecord,
+    CredentialRecord,
+    CriterionRecord,
+    DashboardRow,
+    PartRecord,
+    QuestionRecord,
+    RelatedRecord,
+    UserRecord,
+    VerdictRecord,
+)
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+Clock = Callable[[], datetime]
+
+CONFIRMATIONS = ("confirm_ready", "confirm_disclosure", "confirm_own_work")
+DEFAULT_SETTINGS = {
+    "holiday_country": "US",
+    "holiday_subdivision": "",
+    "max_attachment_bytes": str(DEFAULT_MAX_BYTES),
+}
+
+
+class NotFound(LookupError):
+    """No such record (or not one this user may see)."""
+
+
+def new_code() -> str:
+    """A short code that names an application without naming its educator."""
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    return "MC-" + "".join(secrets.choice(alphabet) for _ in range(6))
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+class Store:
+    """The local database and attachment files of one data folder."""
+
+    def __init__(self, data_dir: Path, clock: Clock = _now) -> None:
+        self.data_dir = data_dir
+        self.engine = open_database(data_dir)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.clock = clock
+        self._credentials: dict[int, CredentialRecord] = {}
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def _unit(self) -> Iterator[Session]:
+        with self._sessions.begin() as session:
+            yield session
+
+    # Settings ---------------------------------------------------------------
+
+    def setting(self, key: str) -> str:
+        with self._unit() as session:
+            row = session.get(Setting, key)
+            return row.value if row else DEFAULT_SETTINGS.get(key, "")
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._unit() as session:
+            session.merge(Setting(key=key, value=value))
+
+    def calendar(self) -> BusinessCalendar:
+        subdivision = self.setting("holiday_subdivision") or None
+        return BusinessCalendar(self.setting("holiday_country"), subdivision)
+
+    def attachment_store(self) -> AttachmentStore:
+        limit = int(self.setting("max_attachment_bytes") or DEFAULT_MAX_BYTES)
+        return AttachmentStore(self.data_dir / "attachments", limit)
+
+    def is_empty(self) -> bool:
+        with self._unit() as session:
+            return session.scalar(select(User.id).limit(1)) is None
+
+    # Users ------------------------------------------------------------------
+
+    def create_user(
+        self, username: str, display_name: str, role: Role, email: str = ""
+    ) -> UserRecord:
+        with self._unit() as session:
+            user = User(
+                username=username, display_name=display_name, role=role, email=email
+            )
+            session.add(user)
+            session.flush()
+            return _user_record(user)
+
+    def user(self, username: str) -> UserRecord:
+        with self._unit() as session:
+            user = session.scalar(select(User).where(User.username == username))
+            if user is None:
+                raise NotFound(username)
+            return _user_record(user)
+
+    def users(self) -> list[UserRecord]:
+        with self._unit() as session:
+            return [_user_record(u) for u in session.scalars(select(User))]
+
+    # Catalog ----------------------------------------------------------------
+
+    def import_catalog(self, path: Path) -> list[str]:
+        from model.catalog import import_catalog
+
+        with self._unit() as session:
+            codes = import_catalog(session, path)
+        self._credentials.clear()
+        return codes
+
+    def credentials(self) -> list[CredentialRecord]:
+        """The newest version of every micro-credential."""
+        with self._unit() as session:
+            rows = session.scalars(
+                select(MicroCredential).order_by(
+                    MicroCredential.code, MicroCredential.version.desc()
+                )
+            ).all()
+            newest: dict[str, int] = {}
+            for row in rows:
+                newest.setdefault(row.code, row.id)
+        return [self.credential(i) for i in newest.values()]
+
+    def credential(self, credential_id: int) -> CredentialRecord:
+        cached = self._credentials.get(credential_id)
+        if cached is None:
+            with self._unit() as session:
+                credential = session.scalar(
+                    select(MicroCredential)
+                    .where(MicroCredential.id == credential_id)
+                    .options(
+                        selectinload(MicroCredential.parts).selectinload(
+                            Part.questions
+                        ),
+                        selectinload(MicroCredential.parts).selectinload(Part.criteria),
+                    )
+                )
+                if credential is None:
+                    raise NotFound(credential_id)
+                cached = _credential_record(credential)
+            self._credentials[credential_id] = cached
+        return cached
+
+    # Dashboard --------------------------------------------------------------
+
+    def dashboard_rows(self, educator_id: int) -> list[DashboardRow]:
+        """Every attempt of one educator, newest first, in one query."""
+        titles = {}
+        with self.engine.connect() as connection:
+            for row in connection.exec_driver_sql(
+                "SELECT id, title FROM micro_credentials"
+            ):
+                titles[row[0]] = _json(row[1])
+            cursor = connection.exec_driver_sql(
+                "SELECT id, credential_id, attempt, status, submitted_at,"
+                " decision_due, decided_at FROM applications"
+                " WHERE educator_id = ? ORDER BY id DESC",
+                (educator_id,),
+            )
+            rows = cursor.fetchall()
+        status = {s.value: s for s in Status}
+        return [
+            DashboardRow(
+                row[0],
+                titles[row[1]],
+                row[2],
+                status[row[3]],
+                _datetime(row[4]),
+                _date(row[5]),
+                _datetime(row[6]),
+            )
+            for row in rows
+        ]
+
+    # Applications -----------------------------------------------------------
+
+    def start_application(self, educator_id: int, credential_id: int) -> int:
+        now = self.clock()
+        with self._unit() as session:
+            application = Application(
+                code=new_code(),
+                credential_id=credential_id,
+                educator_id=educator_id,
+                attempt=1,
+                status=Status.DRAFT,
+                created_at=now,
+                updated_at=now,
+                resubmission_note="",
+            )
+            session.add(application)
+            session.flush()
+            logger.info("Started application %s", application.code)
+            return application.id
+
+    def application(self, application_id: int) -> ApplicationRecord:
+        with self._unit() as session:
+            application = self._load(session, application_id)
+            chain = self._chain(session, application)
+            return self._record(application, chain)
+
+    def save_answer(self, application_id: int, question_id: int, text: str) -> None:
+        now = self.clock()
+        with self._unit() as session:
+            application = self._load(session, application_id)
+            part_id = self.credential(application.credential_id).parts
+            part = next(
+                p for p in part_id if any(q.id == question_id for q in p.questions)
+            )
+            workflow.ensure_part_editable(application, part.id)
+            answer = next(
+                (a for a in application.answers if a.question_id == question_id), None
+            )
+            if answer is None:
+                application.answers.append(
+                    Answer(question_id=question_id, text=text, updated_at=now)
+                )
+            elif answer.text != text:
+                answer.text = text
+                answer.updated_at = now
+            application.updated_at = now
+
+    def save_note(self, application_id: int, text: str) -> None:
+        with self._unit() as session:
+            application = self._load(session, application_id)
+            workflow.ensure_editable(application)
+            application.resubmission_note = text
+            application.updated_at = self.clock()
+
+    def set_confirmation(self, application_id: int, name: str, value: bool) -> None:
+        if name not in CONFIRMATIONS:
+            raise ValueError(f"unknown confirmation {name}")
+        with self._unit() as session:
+            application = self._load(session, application_id)
+            workflow.ensure_editable(application)
+            setattr(application, name, value)
+            application.updated_at = self.clock()
+
+    def unlock_part(self, application_id: int, part_id: int) -> None:
+        """Allow changes to a carried-over approved part; it is assessed again."""
+        with self._unit() as session:
+            application = self._load(session, application_id)
+            workflow.ensure_editable(application)
+            for state in application.part_states:
+                if state.part_id == part_id:
+                    state.unlocked = True
+
+    def copy_previous_answers(self, application_id: int, part_id: int) -> None:
+        """Fill one part with the previous attempt's answers and attachments."""
+        now = self.clock()
+        with self._unit() as session:
+            application = self._load(session, application_id)
+            workflow.ensure_part_editable(application, part_id)
+            if application.previous_id is None:
+                raise NotFound("no previous attempt")
+            previous = self._load(session, application.previous_id)
+            part = self.credential(application.credential_id).part(part_id)
+            question_ids = {q.id for q in part.questions}
+            mine = {a.question_id: a for a in application.answers}
+            for old in previous.answers:
+                if old.question_id not in question_ids:
+                    continue
+                if old.question_id in mine:
+                    mine[old.question_id].text = old.text
+                    mine[old.question_id].updated_at = now
+                else:
+                    application.answers.append(
+                        Answer(
+                            question_id=old.question_id, text=old.text, updated_at=now
+                        )
+                    )
+            have = {(a.sha256, a.url) for a in application.attachments}
+            for old_file in previous.attachments:
+                if (
+                    old_file.part_id == part_id
+                    and (old_file.sha256, old_file.url) not in have
+                ):
+                    application.attachments.append(_copy_attachment(old_file, now))
+            application.updated_at = now
+
+    def add_attachment(self, application_id: int, part_id: int, source: Path) -> None:
+        """Copy a file in as evidence; AttachmentRefused says why it cannot be."""
+        self._check_part_editable(application_id, part_id)
+        stored = self.attachment_store().add(source)
+        with self._unit() as session:
+            application = self._load(session, application_id)
+            workflow.ensure_part_editable(application, part_id)
+            application.attachments.append(
+                Attachment(
+                    part_id=part_id,
+                    filename=stored.filename,
+                    sha256=stored.sha256,
+                    size=stored.size,
+                    media_type=stored.media_type,
+                    added_at=self.clock(),
+                )
+            )
+            application.updated_at = self.clock()
+
+    def add_link(self, application_id: int, part_id: int, url: str, title: str) -> None:
+        with self._unit() as session:
+            application = self._load(session, application_id)
+            workflow.ensure_part_editable(application, part_id)
+            application.attachments.append(
+                Attachment(
+                    part_id=part_id,
+                    filename=title or url,
+                    url=url,
+                    media_type="text/uri-list",
+                    added_at=self.clock(),
+                )
+            )
+
+    def remove_attachment(self, application_id: int, attachment_id: int) -> None:
+        with self._unit() as session:
+            application = self._load(session, application_id)
+            attachment = next(
+                (a for a in application.attachments if a.id == attachment_id), None
+            )
+            if attachment is None:
+                raise NotFound(attachment_id)
+            workflow.ensure_part_editable(application, attachment.part_id)
+            application.attachments.remove(attachment)
+
+    def attachment_path(self, sha256: str) -> Path:
+        return self.attachment_store().path_of(sha256)
+
+    def submit(self, application_id: int) -> ApplicationRecord:
+        """Submit, or raise SubmitRefused naming every missing item."""
+        with self._unit() as session:
+            application = self._load(session, application_id)
+            workflow.submit(application, self.clock(), self.calendar())
+            logger.info(
+                "Submitted %s, attempt %d", application.code, application.attempt
+            )
+        return self.application(application_id)
+
+    def reapply(self, application_id: int) -> int:
+        """Start the next attempt after a denied one; returns its id."""
+        with self._unit() as session:
+            denied = self._load(session, application_id)
+            chain = self._chain(session, denied)
+            attempt = workflow.reapply(denied, chain, self.clock(), new_code())
+            session.add(attempt)
+            session.flush()
+            logger.info("Reapplied %s as attempt %d", denied.code, attempt.attempt)
+            return attempt.id
+
+    # Internals --------------------------------------------------------------
+
+    def _check_part_editable(self, application_id: int, part_id: int) -> None:
+        with self._unit() as session:
+            workflow.ensure_part_editable(self._load(session, application_id), part_id)
+
+    def _load(self, session: Session, application_id: int) -> Application:
+        application = session.get(
+            Application,
+            application_id,
+            options=[
+                selectinload(Application.answers),
+                selectinload(Application.attachments),
+                selectinload(Application.part_states),
+                selectinload(Application.assessment),
+            ],
+        )
+        if application is None:
+            raise NotFound(application_id)
+        return application
+
+    def _chain(self, session: Session, application: Application) -> list[Application]:
+        """Every attempt linked to ``application``, oldest first."""
+        first = application
+        while first.previous_id is not None:
+            first = self._load(session, first.previous_id)
+        chain = [first]
+        while True:
+            following = session.scalar(
+                select(Application.id).where(Application.previous_id == chain[-1].id)
+            )
+            if following is None:
+                return chain
+            chain.append(self._load(session, following))
+
+    def _record(
+        self, application: Application, chain: list[Application]
+    ) -> ApplicationRecord:
+        credential = self.credential(application.credential_id)
+        assessment = application.assessment
+        verdicts = {}
+        if assessment is not None and assessment.decided_at is not None:
+            verdicts = {
+                v.part_id: VerdictRecord(v.part_id, v.verdict, v.feedback)
+                for v in assessment.verdicts
+            }
+        attention = _attention(application, chain)
+        newer = [a.id for a in chain if a.attempt > application.attempt]
+        return ApplicationRecord(
+            id=application.id,
+            code=application.code,
+            credential=credential,
+            educator_id=application.educator_id,
+            attempt=application.attempt,
+            previous_id=application.previous_id,
+            status=application.status,
+            created_at=application.created_at,
+            updated_at=application.updated_at,
+            submitted_at=application.submitted_at,
+            decision_due=application.decision_due,
+            decided_at=application.decided_at,
+            confirm_ready=application.confirm_ready,
+            confirm_disclosure=application.confirm_disclosure,
+            confirm_own_work=application.confirm_own_work,
+            resubmission_note=application.resubmission_note,
+            answers={a.question_id: a.text for a in application.answers},
+            attachments=tuple(_attachment_record(a) for a in application.attachments),
+            carried_over=frozenset(
+                s.part_id for s in application.part_states if s.carried_over
+            ),
+            unlocked=frozenset(
+                s.part_id for s in application.part_states if s.unlocked
+            ),
+            verdicts=verdicts,
+            attention=attention,
+            related=tuple(
+                RelatedRecord(a.id, a.attempt, a.status, a.submitted_at, a.decided_at)
+                for a in chain
+                if a.attempt < application.attempt
+            ),
+            can_reapply=workflow.can_reapply(application, chain),
+            newer_attempt_id=min(newer) if newer else None,
+        )
+
+
+def _attention(application: Application, chain: list[Application]) -> dict[int, str]:
+    """Failed parts of the most recent assessed attempt up to this one."""
+    assessed = [
+        a
+        for a in chain
+        if a.attempt <= application.attempt
+        and a.status in (Status.APPROVED, Status.DENIED)
+    ]
+    if not assessed:
+        return {}
+    latest = max(assessed, key=lambda a: a.attempt)
+    failed = workflow.failed_part_ids(latest)
+    feedback = {}
+    if latest.assessment is not None:
+        feedback = {v.part_id: v.feedback for v in latest.assessment.verdicts}
+    return {part_id: feedback.get(part_id, "") for part_id in failed}
+
+
+def _copy_attachment(old: Attachment, now: datetime) -> Attachment:
+    return Attachment(
+        part_id=old.part_id,
+        filename=old.filename,
+        sha256=old.sha256,
+        url=old.url,
+        size=old.size,
+        media_type=old.media_type,
+        added_at=now,
+    )
+
+
+def _user_record(user: User) -> UserRecord:
+    return UserRecord(user.id, user.username, user.display_name, user.email, user.role)
+
+
+def _attachment_record(a: Attachment) -> AttachmentRecord:
+    return AttachmentRecord(
+        a.id, a.part_id, a.filename, a.sha256, a.url, a.size, a.media_type
+    )
+
+
+def _credential_record(credential: MicroCredential) -> CredentialRecord:
+    return CredentialRecord(
+        id=credential.id,
+        code=credential.code,
+        version=credential.version,
+        title=dict(credential.title),
+        competency=dict(credential.competency),
+        key_method=dict(credential.key_method),
+        parts=tuple(
+            PartRecord(
+                id=p.id,
+                key=p.key,
+                position=p.position,
+                kind=p.kind,
+                title=dict(p.title),
+                instructions=dict(p.instructions),
+                evidence_required=p.evidence_required,
+                questions=tuple(
+                    QuestionRecord(
+                        q.id, q.key, dict(q.prompt), q.min_words, q.max_words
+                    )
+                    for q in p.questions
+                ),
+                criteria=tuple(
+                    CriterionRecord(c.id, c.key, dict(c.text), dict(c.look_for))
+                    for c in p.criteria
+                ),
+            )
+            for p in credential.parts
+        ),
+    )
+
+
+def _json(value: Any) -> Any:
+    import json
+
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def _datetime(value: Any) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def _date(value: Any) -> Any:
+    from datetime import date
+
+    return date.fromisoformat(value) if value else None
