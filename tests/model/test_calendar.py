@@ -49,9 +49,9 @@ def test_adding_business_days_lands_on_a_business_day(start: date, n: int) -> No
 @given(dates)
 def test_the_decision_is_due_within_three_calendar_weeks_or_so(start: date) -> None:
     due = US.decision_due(start)
-    # 14 business days span at least 18 calendar days and, with the longest
-    # holiday clusters, never more than 24.
-    assert timedelta(days=18) <= due - start <= timedelta(days=24)
+    # 14 business days span two full weekends at least; the year-end cluster
+    # (Christmas, New Year, Martin Luther King Jr. Day) stretches them furthest.
+    assert timedelta(days=18) <= due - start <= timedelta(days=27)
     assert due.weekday() < 5
 
 

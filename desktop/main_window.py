@@ -1,0 +1,349 @@
+"""The main window: the dashboard and a workspace tab per open application.
+
+Window geometry, open tabs and splitter positions are kept in QSettings, the
+tabs per data folder so two folders never mix their tabs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+
+import shiboken6
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabBar,
+    QTabWidget,
+    QWidget,
+)
+
+from desktop.context import AppContext
+from desktop.views.application import ApplicationPage
+from desktop.views.catalog import CatalogDialog
+from desktop.views.dashboard import DashboardView
+from desktop.views.settings import SettingsDialog, ui_settings
+from model.entities import Role
+from model.store import NotFound
+
+logger = logging.getLogger(__name__)
+
+URL_SCHEME = "insignia"
+_APPLICATION_PATH = re.compile(r"^/(\d+)/?$")
+
+
+def application_id_from_url(url: str) -> int | None:
+    """The id in ``insignia://applications/<id>``, or None for any other text."""
+    parsed = QUrl(url.strip())
+    if parsed.scheme() != URL_SCHEME or parsed.host() != "applications":
+        return None
+    match = _APPLICATION_PATH.match(parsed.path())
+    return int(match.group(1)) if match else None
+
+
+def workspace_group(context: AppContext) -> str:
+    """The QSettings group of one data folder's open tabs."""
+    folder = str(context.store.data_dir.resolve())
+    return "workspaces/" + hashlib.sha256(folder.encode()).hexdigest()[:16]
+
+
+def role_text(role: Role) -> str:
+    translate = QCoreApplication.translate
+    return {
+        Role.EDUCATOR: translate("Role", "Educator"),
+        Role.ASSESSOR: translate("Role", "Assessor"),
+        Role.ADMIN: translate("Role", "Administrator"),
+    }[role]
+
+
+class MainWindow(QMainWindow):
+    """The dashboard first, then one closable tab per open application."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        settings: QSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Insignia"))
+        self.context = context
+        self.settings = settings or ui_settings()
+        self._splitter_states: dict[int, QByteArray] = {}
+        self._dialog: QWidget | None = None
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("workspaceTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        self.tabs.setUsesScrollButtons(True)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.setCentralWidget(self.tabs)
+
+        self.dashboard = DashboardView(context, self)
+        self.dashboard.openRequested.connect(self.open_application)
+        self.dashboard.newApplicationRequested.connect(self.new_application)
+        self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
+        for side in (QTabBar.ButtonPosition.LeftSide, QTabBar.ButtonPosition.RightSide):
+            self.tabs.tabBar().setTabButton(0, side, None)
+
+        self._build_menus()
+        self._build_status_bar()
+        context.changes.applicationChanged.connect(self._retitle)
+        context.changes.attemptCreated.connect(self._attempt_created)
+        self.resize(1280, 820)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.new_action = self._action(
+            self.tr("&New application…"), "Ctrl+N", self.new_application
+        )
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(
+            self._action(self.tr("&Settings…"), "Ctrl+,", self.open_settings)
+        )
+        file_menu.addSeparator()
+        quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.close)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addAction(
+            self._action(self.tr("&Dashboard"), "Ctrl+1", self.show_dashboard)
+        )
+        view_menu.addAction(
+            self._action(self.tr("&Close tab"), "Ctrl+W", self.close_current_tab)
+        )
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = self._action(self.tr("&About Insignia"), None, self.show_about)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(about)
+
+    def _action(self, text: str, shortcut: str | None, slot: object) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_status_bar(self) -> None:
+        user = self.context.user
+        signed_in = QLabel(
+            self.tr("{name} · {role}").format(
+                name=user.display_name, role=role_text(user.role)
+            ),
+            self,
+        )
+        signed_in.setObjectName("signedInUser")
+        signed_in.setTextFormat(Qt.TextFormat.PlainText)
+        sync = QLabel(self.tr("Local database — not synced"), self)
+        sync.setObjectName("syncStatus")
+        sync.setToolTip(
+            self.tr(
+                "Insignia works on the database in {folder}. Syncing with a"
+                " server comes in a later version."
+            ).format(folder=self.context.store.data_dir)
+        )
+        for label in (signed_in, sync):
+            label.setContentsMargins(8, 0, 8, 0)
+        self.statusBar().addWidget(signed_in)
+        self.statusBar().addPermanentWidget(sync)
+
+    # Tabs -------------------------------------------------------------------
+
+    def pages(self) -> list[ApplicationPage]:
+        widgets = (self.tabs.widget(i) for i in range(self.tabs.count()))
+        return [w for w in widgets if isinstance(w, ApplicationPage)]
+
+    def page_of(self, application_id: int) -> ApplicationPage | None:
+        return next(
+            (p for p in self.pages() if p.application_id == application_id), None
+        )
+
+    def open_application(
+        self, application_id: int, beside: QWidget | None = None
+    ) -> ApplicationPage:
+        """Show the application's tab, opening it (after ``beside``) if needed."""
+        page = self.page_of(application_id)
+        if page is None:
+            page = ApplicationPage(self.context, application_id, self.tabs)
+            page.openRequested.connect(self._open_requested)
+            state = self._splitter_states.get(application_id)
+            if state is not None:
+                page.restore_splitter_state(state)
+            position = self.tabs.count()
+            if beside is not None and self.tabs.indexOf(beside) > 0:
+                position = self.tabs.indexOf(beside) + 1
+            self.tabs.insertTab(position, page, page.title())
+            self.tabs.setTabToolTip(self.tabs.indexOf(page), page.title())
+            logger.debug("Opened application %s in a tab", application_id)
+        self.tabs.setCurrentWidget(page)
+        return page
+
+    def _open_requested(self, application_id: int) -> None:
+        sender = self.sender()
+        beside = sender if isinstance(sender, ApplicationPage) else None
+        self.open_application(application_id, beside)
+        # A page asks to open a new attempt after Reapply: list it at once.
+        self.dashboard.schedule_update(application_id)
+
+    def open_url(self, url: str) -> bool:
+        """Open ``insignia://applications/<id>``; says so when it cannot."""
+        application_id = application_id_from_url(url)
+        if application_id is None or not self._exists(application_id):
+            QMessageBox.warning(
+                self,
+                self.tr("Cannot open the link"),
+                self.tr(
+                    "Insignia cannot open “{url}”: there is no such application"
+                    " in this data folder."
+                ).format(url=url),
+            )
+            return False
+        self.open_application(application_id)
+        return True
+
+    def _exists(self, application_id: int) -> bool:
+        try:
+            self.context.store.application(application_id)
+        except NotFound:
+            return False
+        return True
+
+    def close_tab(self, index: int) -> bool:
+        """Save the page's pending edits, then close its tab."""
+        page = self.tabs.widget(index)
+        if not isinstance(page, ApplicationPage):
+            return False
+        if not self._flush(page):
+            return False
+        state = page.splitter_state()
+        if state is not None:
+            self._splitter_states[page.application_id] = state
+        self.tabs.removeTab(index)
+        page.deleteLater()
+        return True
+
+    def close_current_tab(self) -> None:
+        self.close_tab(self.tabs.currentIndex())
+
+    def show_dashboard(self) -> None:
+        self.tabs.setCurrentWidget(self.dashboard)
+        self.dashboard.table.setFocus()
+
+    def _retitle(self, application_id: int) -> None:
+        page = self.page_of(application_id)
+        if page is not None and shiboken6.isValid(page):
+            index = self.tabs.indexOf(page)
+            self.tabs.setTabText(index, page.title())
+            self.tabs.setTabToolTip(index, page.title())
+
+    def _attempt_created(self, new_id: int, previous_id: int) -> None:
+        self._retitle(previous_id)
+
+    def _flush(self, page: ApplicationPage) -> bool:
+        """Save the page now; True when saved or when the user lets it go."""
+        try:
+            page.flush()
+        except Exception as error:
+            logger.warning(
+                "Could not save application %s: %s", page.application_id, error
+            )
+            answer = QMessageBox.warning(
+                self,
+                self.tr("Not saved"),
+                self.tr(
+                    "Insignia could not save your last changes to “{title}”:\n{error}"
+                    "\n\nClose anyway and lose them?"
+                ).format(title=page.title(), error=error),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            return answer == QMessageBox.StandardButton.Discard
+        return True
+
+    # Dialogs ----------------------------------------------------------------
+
+    def new_application(self) -> None:
+        dialog = CatalogDialog(self.context, self)
+        dialog.applicationStarted.connect(self.open_application)
+        dialog.finished.connect(dialog.deleteLater)
+        self._dialog = dialog
+        dialog.open()
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.context, self.settings, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self._dialog = dialog
+        dialog.open()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Insignia"),
+            self.tr(
+                "Insignia\n\nDraft, submit and resubmit educator micro-credentials,"
+                " on this computer's own database.\n\nData folder: {folder}"
+            ).format(folder=self.context.store.data_dir),
+        )
+
+    # State between runs -----------------------------------------------------
+
+    def save_state(self) -> None:
+        """Keep the geometry, the open tabs and their splitters for next time."""
+        settings = self.settings
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        group = workspace_group(self.context)
+        settings.remove(group)
+        settings.setValue(f"{group}/folder", str(self.context.store.data_dir))
+        pages = self.pages()
+        settings.setValue(
+            f"{group}/tabs", ",".join(str(p.application_id) for p in pages)
+        )
+        settings.setValue(f"{group}/current", self.tabs.currentIndex())
+        for page in pages:
+            state = page.splitter_state()
+            if state is not None and not state.isEmpty():
+                settings.setValue(f"{group}/splitters/{page.application_id}", state)
+        settings.sync()
+
+    def restore_state(self) -> None:
+        """Reopen what ``save_state`` kept; applications gone since are skipped."""
+        settings = self.settings
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = settings.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+
+        group = workspace_group(self.context)
+        settings.beginGroup(f"{group}/splitters")
+        for key in settings.childKeys():
+            value = settings.value(key)
+            if key.isdigit() and isinstance(value, QByteArray):
+                self._splitter_states[int(key)] = value
+        settings.endGroup()
+
+        saved = str(settings.value(f"{group}/tabs", "") or "")
+        for part in saved.split(","):
+            if part.strip().isdigit() and self._exists(int(part)):
+                self.open_application(int(part))
+        current = int(settings.value(f"{group}/current", 0) or 0)
+        self.tabs.setCurrentIndex(current if 0 <= current < self.tabs.count() else 0)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not all(self._flush(page) for page in self.pages()):
+            event.ignore()
+            return
+        self.save_state()
+        logger.debug("Window closed; state saved")
+        event.accept()
