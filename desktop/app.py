@@ -16,12 +16,13 @@ from PySide6.QtCore import (
     QCoreApplication,
     QLibraryInfo,
     QLocale,
+    QSettings,
     QTimer,
     QTranslator,
 )
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.context import AppContext, Changes
+from desktop.context import AppContext, Changes, PendingStore
 from desktop.errors import store_error_text
 from desktop.main_window import MainWindow
 from desktop.views.settings import (
@@ -30,13 +31,15 @@ from desktop.views.settings import (
     interface_language,
     ui_settings,
 )
-from model.database import StoreError
-from model.store import NotFound, Store
+from model.errors import NotFound, StoreError
+from model.quickread import FirstLook
 
 logger = logging.getLogger(__name__)
 
 TRANSLATIONS = Path(__file__).with_name("resources") / "translations"
 DEFAULT_USER = "educator"
+# The dashboard paints with the newest attempts; the rest follow from a worker.
+FIRST_PAGE = 500
 
 # Installed translators, kept referenced (Qt does not own them) and replaced
 # when another window is created in the same process.
@@ -104,7 +107,31 @@ def create_window(
     database cannot be used (the file is then left as it was); UnknownUser
     says the user is not in this folder.
     """
-    store = Store(Path(data_dir))
+    data_dir = Path(data_dir)
+    name = username or DEFAULT_USER
+    settings = ui_settings()
+    language = interface_language(settings)
+    install_translators(language)
+
+    first = FirstLook.open(data_dir)
+    if first is None or (demo and first.is_empty()):
+        if first is not None:
+            first.close()
+        window = _open_with_store(data_dir, demo, name, language, settings)
+    else:
+        window = _open_from_first_look(first, data_dir, name, language, settings)
+    window.restore_state()
+    logger.info("Signed in as %s on %s", name, data_dir)
+    return window
+
+
+def _open_with_store(
+    data_dir: Path, demo: bool, name: str, language: str, settings: QSettings
+) -> MainWindow:
+    """Open, create or upgrade the store first: a new or older database."""
+    from model.store import Store
+
+    store = Store(data_dir)
     try:
         if demo and store.is_empty():
             # Imported here: the demo reads the catalog with pydantic, which a
@@ -112,7 +139,6 @@ def create_window(
             from model.demo import seed_demo
 
             seed_demo(store)
-        name = username or DEFAULT_USER
         try:
             user = store.user(name)
         except NotFound:
@@ -120,15 +146,29 @@ def create_window(
     except BaseException:
         store.close()
         raise
-
-    settings = ui_settings()
-    language = interface_language(settings)
-    install_translators(language)
-    context = AppContext(store, user, language, Changes())
-    window = MainWindow(context, settings)
+    window = MainWindow(AppContext(store, user, language, Changes()), settings)
     window.dashboard.load()
-    window.restore_state()
-    logger.info("Signed in as %s (%s) on %s", user.username, user.role, data_dir)
+    return window
+
+
+def _open_from_first_look(
+    first: FirstLook, data_dir: Path, name: str, language: str, settings: QSettings
+) -> MainWindow:
+    """Paint from a quick read; the store opens on a worker meanwhile."""
+    try:
+        user = first.user(name)
+        if user is None:
+            raise UnknownUser(name, data_dir)
+        rows = first.dashboard_rows(user.id, FIRST_PAGE + 1)
+    finally:
+        first.close()
+    pending = PendingStore(data_dir)
+    window = MainWindow(AppContext(pending, user, language, Changes()), settings)
+    complete = len(rows) <= FIRST_PAGE
+    window.dashboard.show_rows(rows[:FIRST_PAGE], complete)
+    pending.start()
+    if not complete:
+        window.dashboard.load_in_background()
     return window
 
 
@@ -173,6 +213,8 @@ def import_catalog_command(argv: Sequence[str]) -> int:
     try:
         # A bad file is refused before the data folder is created or opened.
         read_catalog(args.file)
+        from model.store import Store
+
         store = Store(args.data_dir or default_data_dir())
     except CatalogError as error:
         print(f"insignia import-catalog: {error}", file=sys.stderr)

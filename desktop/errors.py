@@ -9,14 +9,15 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from model.attachments import AttachmentRefused
-from model.database import (
+from model.errors import (
     DatabaseDamaged,
     DatabaseTooNew,
     DataFolderNotWritable,
+    Missing,
+    MissingItem,
     StoreError,
 )
 from model.records import CredentialRecord, PartRecord, pick
-from model.workflow import Missing, MissingItem
 
 MEGABYTE = 1024 * 1024
 

@@ -29,7 +29,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
-from model.entities import Status
+from model.enums import Status
 from model.records import DashboardRow, pick
 
 Index = QModelIndex | QPersistentModelIndex

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from typing import TYPE_CHECKING, cast
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QUrl
@@ -23,12 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
-from desktop.views.application import ApplicationPage
-from desktop.views.catalog import CatalogDialog
 from desktop.views.dashboard import DashboardView
 from desktop.views.settings import SettingsDialog, ui_settings
-from model.entities import Role
-from model.store import NotFound
+from model.enums import Role
+from model.errors import NotFound
+
+if TYPE_CHECKING:
+    # Imported when the first application opens: the dashboard paints sooner.
+    from desktop.views.application import ApplicationPage
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +50,7 @@ def application_id_from_url(url: str) -> int | None:
 
 def workspace_group(context: AppContext) -> str:
     """The QSettings group of one data folder's open tabs."""
-    folder = str(context.store.data_dir.resolve())
+    folder = str(context.data_dir.resolve())
     return "workspaces/" + hashlib.sha256(folder.encode()).hexdigest()[:16]
 
 
@@ -149,7 +152,7 @@ class MainWindow(QMainWindow):
             self.tr(
                 "Insignia works on the database in {folder}. Syncing with a"
                 " server comes in a later version."
-            ).format(folder=self.context.store.data_dir)
+            ).format(folder=self.context.data_dir)
         )
         for label in (signed_in, sync):
             label.setContentsMargins(8, 0, 8, 0)
@@ -160,7 +163,7 @@ class MainWindow(QMainWindow):
 
     def pages(self) -> list[ApplicationPage]:
         widgets = (self.tabs.widget(i) for i in range(self.tabs.count()))
-        return [w for w in widgets if isinstance(w, ApplicationPage)]
+        return [cast("ApplicationPage", w) for w in widgets if w is not self.dashboard]
 
     def page_of(self, application_id: int) -> ApplicationPage | None:
         return next(
@@ -173,6 +176,8 @@ class MainWindow(QMainWindow):
         """Show the application's tab, opening it (after ``beside``) if needed."""
         page = self.page_of(application_id)
         if page is None:
+            from desktop.views.application import ApplicationPage
+
             page = ApplicationPage(self.context, application_id, self.tabs)
             page.openRequested.connect(self._open_requested)
             state = self._splitter_states.get(application_id)
@@ -189,7 +194,7 @@ class MainWindow(QMainWindow):
 
     def _open_requested(self, application_id: int) -> None:
         sender = self.sender()
-        beside = sender if isinstance(sender, ApplicationPage) else None
+        beside = sender if sender in self.pages() else None
         self.open_application(application_id, beside)
         # A page asks to open a new attempt after Reapply: list it at once.
         self.dashboard.schedule_update(application_id)
@@ -220,7 +225,7 @@ class MainWindow(QMainWindow):
     def close_tab(self, index: int) -> bool:
         """Save the page's pending edits, then close its tab."""
         page = self.tabs.widget(index)
-        if not isinstance(page, ApplicationPage):
+        if page is None or page is self.dashboard:
             return False
         if not self._flush(page):
             return False
@@ -272,6 +277,8 @@ class MainWindow(QMainWindow):
     # Dialogs ----------------------------------------------------------------
 
     def new_application(self) -> None:
+        from desktop.views.catalog import CatalogDialog
+
         dialog = CatalogDialog(self.context, self)
         dialog.applicationStarted.connect(self.open_application)
         dialog.finished.connect(dialog.deleteLater)
@@ -291,7 +298,7 @@ class MainWindow(QMainWindow):
             self.tr(
                 "Insignia\n\nDraft, submit and resubmit educator micro-credentials,"
                 " on this computer's own database.\n\nData folder: {folder}"
-            ).format(folder=self.context.store.data_dir),
+            ).format(folder=self.context.data_dir),
         )
 
     # State between runs -----------------------------------------------------
@@ -303,7 +310,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/state", self.saveState())
         group = workspace_group(self.context)
         settings.remove(group)
-        settings.setValue(f"{group}/folder", str(self.context.store.data_dir))
+        settings.setValue(f"{group}/folder", str(self.context.data_dir))
         pages = self.pages()
         settings.setValue(
             f"{group}/tabs", ",".join(str(p.application_id) for p in pages)

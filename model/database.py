@@ -12,35 +12,30 @@ import sqlite3
 from contextlib import closing
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
+from model.errors import (
+    DatabaseDamaged,
+    DatabaseTooNew,
+    DataFolderNotWritable,
+    StoreError,
+)
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+__all__ = [
+    "DataFolderNotWritable",
+    "DatabaseDamaged",
+    "DatabaseTooNew",
+    "StoreError",
+]
 
 logger = logging.getLogger(__name__)
 
 DATABASE_NAME = "insignia.db"
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 MIGRATIONS = Path(__file__).with_name("migrations")
-
-
-class StoreError(Exception):
-    """The local data cannot be used; ``path`` names the file or folder."""
-
-    def __init__(self, message: str, path: Path) -> None:
-        super().__init__(message)
-        self.path = path
-
-
-class DataFolderNotWritable(StoreError):
-    pass
-
-
-class DatabaseDamaged(StoreError):
-    pass
-
-
-class DatabaseTooNew(StoreError):
-    pass
 
 
 def ensure_writable(folder: Path) -> None:
@@ -91,6 +86,9 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
 
 
 def make_engine(path: Path) -> Engine:
+    # SQLAlchemy is imported on first use: the window paints before it is needed.
+    from sqlalchemy import create_engine, event
+
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _on_connect)
     return engine

@@ -26,6 +26,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+# Re-exported: the entities' enums are part of this module's interface.
+from model.enums import NotificationKind as NotificationKind
+from model.enums import PartKind as PartKind
+from model.enums import Role as Role
+from model.enums import Status as Status
+from model.enums import Verdict as Verdict
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -40,31 +47,6 @@ Localized = dict[str, str]
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map = {dict[str, Any]: JSON, Localized: JSON}
-
-
-class Role(enum.StrEnum):
-    EDUCATOR = "educator"
-    ASSESSOR = "assessor"
-    ADMIN = "admin"
-
-
-class Status(enum.StrEnum):
-    DRAFT = "draft"
-    SUBMITTED = "submitted"
-    IN_REVIEW = "in_review"
-    APPROVED = "approved"
-    DENIED = "denied"
-
-
-class PartKind(enum.StrEnum):
-    OVERVIEW = "overview"
-    EVIDENCE = "evidence"
-    REFLECTION = "reflection"
-
-
-class Verdict(enum.StrEnum):
-    MEETS = "meets"
-    NEEDS_ATTENTION = "needs_attention"
 
 
 def _enum(kind: type[enum.Enum]) -> Enum:
@@ -168,6 +150,17 @@ class Application(Base):
     __tablename__ = "applications"
     __table_args__ = (
         Index("ix_applications_educator_status", "educator_id", "status"),
+        # The assessor queue reads waiting applications from this index alone.
+        Index(
+            "ix_applications_queue",
+            "status",
+            "decision_due",
+            "submitted_at",
+            "educator_id",
+            "credential_id",
+            "attempt",
+            "code",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -276,6 +269,25 @@ class PartVerdict(Base):
     part_id: Mapped[int] = mapped_column(ForeignKey("parts.id"))
     verdict: Mapped[Verdict | None] = mapped_column(_enum(Verdict), nullable=True)
     feedback: Mapped[str] = mapped_column(Text, default="")
+
+
+class Notification(Base):
+    """Something the user should learn of, such as a decision on their application.
+
+    It names the application only: the educator never learns who assessed it.
+    """
+
+    __tablename__ = "notifications"
+    __table_args__ = (Index("ix_notifications_user_read", "user_id", "read_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id"), index=True
+    )
+    kind: Mapped[NotificationKind] = mapped_column(_enum(NotificationKind))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    read_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
 
 class Setting(Base):

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -32,6 +32,8 @@ from model.entities import (
     Status,
     User,
 )
+from model.errors import NotFound
+from model.quickread import read_dashboard_rows
 from model.records import (
     ApplicationRecord,
     AttachmentRecord,
@@ -47,6 +49,8 @@ from model.records import (
 
 logger = logging.getLogger(__name__)
 
+__all__ = ["NotFound", "Store", "new_code"]
+
 T = TypeVar("T")
 Clock = Callable[[], datetime]
 
@@ -56,10 +60,6 @@ DEFAULT_SETTINGS = {
     "holiday_subdivision": "",
     "max_attachment_bytes": str(DEFAULT_MAX_BYTES),
 }
-
-
-class NotFound(LookupError):
-    """No such record (or not one this user may see)."""
 
 
 def new_code() -> str:
@@ -182,34 +182,15 @@ class Store:
 
     # Dashboard --------------------------------------------------------------
 
-    def dashboard_rows(self, educator_id: int) -> list[DashboardRow]:
-        """Every attempt of one educator, newest first, in one query."""
-        titles = {}
-        with self.engine.connect() as connection:
-            for row in connection.exec_driver_sql(
-                "SELECT id, title FROM micro_credentials"
-            ):
-                titles[row[0]] = _json(row[1])
-            cursor = connection.exec_driver_sql(
-                "SELECT id, credential_id, attempt, status, submitted_at,"
-                " decision_due, decided_at FROM applications"
-                " WHERE educator_id = ? ORDER BY id DESC",
-                (educator_id,),
-            )
-            rows = cursor.fetchall()
-        status = {s.value: s for s in Status}
-        return [
-            DashboardRow(
-                row[0],
-                titles[row[1]],
-                row[2],
-                status[row[3]],
-                _datetime(row[4]),
-                _date(row[5]),
-                _datetime(row[6]),
-            )
-            for row in rows
-        ]
+    def dashboard_rows(
+        self, educator_id: int, limit: int | None = None
+    ) -> list[DashboardRow]:
+        """Every attempt of one educator (or the newest ``limit``), newest first."""
+        connection = self.engine.raw_connection()
+        try:
+            return read_dashboard_rows(connection, educator_id, limit)
+        finally:
+            connection.close()
 
     # Applications -----------------------------------------------------------
 
@@ -384,6 +365,22 @@ class Store:
             logger.info("Reapplied %s as attempt %d", denied.code, attempt.attempt)
             return attempt.id
 
+    def application_with_previous(
+        self, application_id: int
+    ) -> tuple[ApplicationRecord, ApplicationRecord | None]:
+        """An attempt and the one it follows, read together for side by side.
+
+        One unit of work walks the chain once for both records.
+        """
+        with self._unit() as session:
+            application = self._load(session, application_id)
+            chain = self._chain(session, application)
+            previous = next((a for a in chain if a.id == application.previous_id), None)
+            return (
+                self._record(application, chain),
+                None if previous is None else self._record(previous, chain),
+            )
+
     # Internals --------------------------------------------------------------
 
     def _check_part_editable(self, application_id: int, part_id: int) -> None:
@@ -540,19 +537,3 @@ def _credential_record(credential: MicroCredential) -> CredentialRecord:
             for p in credential.parts
         ),
     )
-
-
-def _json(value: Any) -> Any:
-    import json
-
-    return json.loads(value) if isinstance(value, str) else value
-
-
-def _datetime(value: Any) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
-
-
-def _date(value: Any) -> Any:
-    from datetime import date
-
-    return date.fromisoformat(value) if value else None

@@ -6,13 +6,33 @@ before it accepts anything from a client: the rules live here once.
 
 from __future__ import annotations
 
-import enum
-import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 from model.calendar import BusinessCalendar
+from model.errors import (
+    DecisionRefused,
+    Missing,
+    MissingItem,
+    NotEditable,
+    PartLocked,
+    ReapplyRefused,
+    SubmitRefused,
+    WorkflowError,
+)
+from model.text import count_words
+
+__all__ = [
+    "DecisionRefused",
+    "Missing",
+    "MissingItem",
+    "NotEditable",
+    "PartLocked",
+    "ReapplyRefused",
+    "SubmitRefused",
+    "WorkflowError",
+    "count_words",
+]
 from model.entities import (
     Answer,
     Application,
@@ -23,68 +43,6 @@ from model.entities import (
     Status,
     Verdict,
 )
-
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
-
-
-def count_words(text: str) -> int:
-    """Words as a reader counts them: runs of letters or digits, any script."""
-    return sum(1 for _ in _WORD.finditer(text))
-
-
-class Missing(enum.StrEnum):
-    """Why an application cannot be submitted yet."""
-
-    ANSWER = "answer"
-    TOO_LONG = "too_long"
-    EVIDENCE = "evidence"
-    CONFIRM_READY = "confirm_ready"
-    CONFIRM_DISCLOSURE = "confirm_disclosure"
-    CONFIRM_OWN_WORK = "confirm_own_work"
-    RESUBMISSION_NOTE = "resubmission_note"
-
-
-@dataclass(frozen=True)
-class MissingItem:
-    """One thing that stands between a draft and its submission.
-
-    ``part_id`` and ``question_id`` say where, when the item belongs to a part;
-    the user interface words the message in the user's language.
-    """
-
-    kind: Missing
-    part_id: int | None = None
-    question_id: int | None = None
-    words: int = 0
-    limit: int = 0
-
-
-class WorkflowError(Exception):
-    """A workflow rule refused the action."""
-
-
-class NotEditable(WorkflowError):
-    """The application was submitted: it never changes again."""
-
-
-class SubmitRefused(WorkflowError):
-    """Submit was refused; ``missing`` names every missing item."""
-
-    def __init__(self, missing: Sequence[MissingItem]) -> None:
-        super().__init__(f"{len(missing)} item(s) missing")
-        self.missing = tuple(missing)
-
-
-class ReapplyRefused(WorkflowError):
-    """Only the newest denied attempt of a chain can be reapplied."""
-
-
-class PartLocked(WorkflowError):
-    """An approved part carried over must be unlocked before it changes."""
-
-
-class DecisionRefused(WorkflowError):
-    """The assessment is incomplete, or the assessor may not decide it."""
 
 
 def ensure_editable(application: Application) -> None:

@@ -32,7 +32,7 @@ from desktop.item_models import (
     status_text,
 )
 from desktop.tasks import run_in_background
-from model.entities import Role, Status
+from model.enums import Role, Status
 from model.records import ApplicationRecord, DashboardRow
 
 logger = logging.getLogger(__name__)
@@ -64,12 +64,13 @@ class DashboardView(QWidget):
         super().__init__(parent)
         self.context = context
         self.model = ApplicationTableModel(
-            context.language, lambda: context.store.clock().date(), self
+            context.language, lambda: context.clock().date(), self
         )
         self.proxy = ApplicationFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self._selected_id: int | None = None
         self._pending: set[int] = set()
+        self._complete = True
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self._update_pending)
 
@@ -196,8 +197,28 @@ class DashboardView(QWidget):
     def load(self) -> None:
         """Read every row now, on this thread (at start, before the window shows)."""
         rows = self.context.store.dashboard_rows(self.context.user.id)
-        self.model.set_rows(rows)
+        self.show_rows(rows)
         logger.debug("Dashboard shows %d attempts", len(rows))
+
+    def show_rows(self, rows: list[DashboardRow], complete: bool = True) -> None:
+        """Show ``rows``; when not ``complete``, they are the newest ones only."""
+        self._complete = complete
+        self.model.set_rows(rows)
+
+    def load_in_background(self) -> None:
+        """Read every row on a worker, then show them all."""
+        context = self.context
+        user_id = context.user.id
+
+        def work() -> list[DashboardRow]:
+            return context.store.dashboard_rows(user_id)
+
+        def done(rows: list[DashboardRow]) -> None:
+            if shiboken6.isValid(self):
+                self.show_rows(rows)
+                logger.debug("Dashboard shows all %d attempts", len(rows))
+
+        run_in_background(work, done, self._update_failed)
 
     def schedule_update(self, application_id: int) -> None:
         """Show the current state of one attempt a moment from now."""
@@ -268,7 +289,9 @@ class DashboardView(QWidget):
     def _show_summary(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         text = self.tr("Attempts: {count}").format(count=total)
-        if shown != total:
+        if not self._complete:
+            text = self.tr("Attempts: loading…")
+        elif shown != total:
             text = self.tr("Attempts: {shown} of {count}").format(
                 shown=shown, count=total
             )

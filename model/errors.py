@@ -1,0 +1,90 @@
+"""What the model refuses, and why: importable without SQLAlchemy.
+
+The user interface words these in the user's language from their fields.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class NotFound(LookupError):
+    """No such record (or not one this user may see)."""
+
+
+class StoreError(Exception):
+    """The local data cannot be used; ``path`` names the file or folder."""
+
+    def __init__(self, message: str, path: Path) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class DataFolderNotWritable(StoreError):
+    pass
+
+
+class DatabaseDamaged(StoreError):
+    pass
+
+
+class DatabaseTooNew(StoreError):
+    pass
+
+
+class Missing(enum.StrEnum):
+    """Why an application cannot be submitted yet."""
+
+    ANSWER = "answer"
+    TOO_LONG = "too_long"
+    EVIDENCE = "evidence"
+    CONFIRM_READY = "confirm_ready"
+    CONFIRM_DISCLOSURE = "confirm_disclosure"
+    CONFIRM_OWN_WORK = "confirm_own_work"
+    RESUBMISSION_NOTE = "resubmission_note"
+
+
+@dataclass(frozen=True)
+class MissingItem:
+    """One thing that stands between a draft and its submission.
+
+    ``part_id`` and ``question_id`` say where, when the item belongs to a part;
+    the user interface words the message in the user's language.
+    """
+
+    kind: Missing
+    part_id: int | None = None
+    question_id: int | None = None
+    words: int = 0
+    limit: int = 0
+
+
+class WorkflowError(Exception):
+    """A workflow rule refused the action."""
+
+
+class NotEditable(WorkflowError):
+    """The application was submitted: it never changes again."""
+
+
+class SubmitRefused(WorkflowError):
+    """Submit was refused; ``missing`` names every missing item."""
+
+    def __init__(self, missing: Sequence[MissingItem]) -> None:
+        super().__init__(f"{len(missing)} item(s) missing")
+        self.missing = tuple(missing)
+
+
+class ReapplyRefused(WorkflowError):
+    """Only the newest denied attempt of a chain can be reapplied."""
+
+
+class PartLocked(WorkflowError):
+    """An approved part carried over must be unlocked before it changes."""
+
+
+class DecisionRefused(WorkflowError):
+    """The assessment is incomplete, or the assessor may not decide it."""
