@@ -53,9 +53,12 @@ EDUCATOR_PLAN: Plan = [
     ("data-driven-small-groups", [(Status.DRAFT, 0, set())]),
 ]
 
+# The colleague's application in review is held by the second assessor, so the
+# demo assessor's queue shows one held by someone else.
 COLLEAGUE_PLAN: Plan = [
     ("formative-feedback", [(Status.SUBMITTED, 12, set())]),
     ("academic-discourse", [(Status.SUBMITTED, 1, set())]),
+    ("student-voice-projects", [(Status.IN_REVIEW, 8, set())]),
 ]
 
 
@@ -75,12 +78,17 @@ def seed_demo(store: Store) -> None:
     assessor = store.create_user(
         "assessor", "Morgan Lee", Role.ASSESSOR, "morgan.lee@example.org"
     )
-    store.create_user("assessor2", "Sam Okafor", Role.ASSESSOR, "sam@example.org")
+    assessor2 = store.create_user(
+        "assessor2", "Sam Okafor", Role.ASSESSOR, "sam@example.org"
+    )
     store.create_user("admin", "Insignia Admin", Role.ADMIN, "admin@example.org")
     files = _write_files(store, content)
-    for user_id, plan in ((educator.id, EDUCATOR_PLAN), (colleague.id, COLLEAGUE_PLAN)):
+    for user_id, plan, holder in (
+        (educator.id, EDUCATOR_PLAN, assessor.id),
+        (colleague.id, COLLEAGUE_PLAN, assessor2.id),
+    ):
         for code, attempts in plan:
-            _seed_chain(store, user_id, assessor.id, code, attempts, content, files)
+            _seed_chain(store, user_id, holder, code, attempts, content, files)
     logger.info("Demo data created in %s", store.data_dir)
 
 
