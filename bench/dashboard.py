@@ -122,7 +122,9 @@ def build_database(folder: Path, count: int) -> None:
 
 def time_process(script: str, *args: str, runs: int = 3) -> float:
     """Median seconds from starting a Python process to its "painted" line."""
-    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    env = dict(
+        os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen")
+    )
     times = []
     for _ in range(runs):
         began = time.perf_counter()
@@ -153,8 +155,11 @@ def measure_in_process(folder: Path) -> dict[str, float]:
     store = Store(folder)
     educator = store.user("educator").id
     denied = max(
-        (r for r in store.dashboard_rows(educator) if r.status is Status.DENIED
-         and not r.id > 100),
+        (
+            r
+            for r in store.dashboard_rows(educator)
+            if r.status is Status.DENIED and not r.id > 100
+        ),
         key=lambda r: r.attempt,
     )
     resubmission = store.reapply(denied.id)
@@ -201,7 +206,9 @@ def main() -> int:
     folder = args.data_dir or Path(tempfile.mkdtemp(prefix="insignia-bench-"))
     began = time.perf_counter()
     build_database(folder, args.applications)
-    print(f"built {args.applications} applications in {time.perf_counter() - began:.1f} s")
+    print(
+        f"built {args.applications} applications in {time.perf_counter() - began:.1f} s"
+    )
 
     figures = {
         "bare_start_s": time_process(BARE_WINDOW),
