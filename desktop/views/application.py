@@ -1,0 +1,247 @@
+"""The application tab: a draft's editor or a submitted attempt, read-only.
+
+A resubmission in progress opens side by side with the attempt it follows,
+as the resubmission guide recommends: the editor on the left, the denied
+attempt with its feedback on the right, each scrolling on its own.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import errors
+from desktop.context import AppContext
+from desktop.widgets.application_editor import ApplicationEditor
+from desktop.widgets.autosave import Autosaver
+from desktop.widgets.common import plain_label
+from desktop.widgets.submission_view import SubmissionView
+from model.errors import NotFound, SubmitRefused, WorkflowError
+from model.records import ApplicationRecord
+
+logger = logging.getLogger(__name__)
+
+CONTENT_MAX_WIDTH = 940
+TITLE_CHARS = 22
+
+
+class ApplicationPage(QWidget):
+    """One application in a workspace tab.
+
+    ``openRequested`` asks the window to open another application (an earlier
+    attempt, or the new one after Reapply) in its own tab.
+    """
+
+    openRequested = Signal(int)
+
+    def __init__(
+        self, context: AppContext, application_id: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("applicationPage")
+        self.context = context
+        self.application_id = application_id
+        self.record: ApplicationRecord | None = None
+        self._autosaver = Autosaver(parent=self)
+        self._splitter_state: QByteArray | None = None
+        self._content: QWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        context.changes.attemptCreated.connect(self._attempt_created)
+        self._build()
+
+    # The contract with the window ------------------------------------------
+
+    def title(self) -> str:
+        """The tab's text: the micro-credential, shortened, and the attempt."""
+        if self.record is None:
+            return self.tr("Application")
+        name = self.context.text(self.record.credential.title)
+        if len(name) > TITLE_CHARS:
+            name = name[: TITLE_CHARS - 1].rstrip() + "…"
+        return (
+            self.tr("%1 · Attempt %2")
+            .replace("%1", name)
+            .replace("%2", str(self.record.attempt))
+        )
+
+    def flush(self) -> None:
+        """Save every pending edit now; returns when it is on disk.
+
+        Raises what stopped a save (the edit stays pending and on screen).
+        """
+        self._autosaver.flush()
+
+    def splitter_state(self) -> QByteArray | None:
+        splitter = self.findChild(QSplitter, "resubmissionSplitter")
+        return splitter.saveState() if splitter is not None else self._splitter_state
+
+    def restore_splitter_state(self, state: QByteArray) -> None:
+        self._splitter_state = state
+        splitter = self.findChild(QSplitter, "resubmissionSplitter")
+        if splitter is not None and not state.isEmpty():
+            splitter.restoreState(state)
+
+    # Building ---------------------------------------------------------------
+
+    def _build(self) -> None:
+        """(Re)build the page for the stored state of the application."""
+        self._autosaver.try_flush()
+        if self._content is not None:
+            self._splitter_state = self.splitter_state()
+            # Detached at once so nothing finds the old widgets; deleted later
+            # because the click that asked for the rebuild may still run.
+            self._content.hide()
+            self._content.setParent(None)
+            self._content.deleteLater()
+        try:
+            store = self.context.store
+            self.record, previous = store.application_with_previous(self.application_id)
+        except NotFound:
+            logger.warning("Application %s not found", self.application_id)
+            self.record = None
+            self._content = plain_label(self.tr("This application no longer exists."))
+            self._content.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        else:
+            self._content = self._make_content(self.record, previous)
+        self._layout.addWidget(self._content)
+
+    def _make_content(
+        self, record: ApplicationRecord, previous: ApplicationRecord | None
+    ) -> QWidget:
+        if not record.editable:
+            view = SubmissionView(self.context, record, parent=self)
+            view.openRequested.connect(self.openRequested)
+            view.reapplyRequested.connect(self._reapply)
+            return _scrolling(view, "submissionScroll")
+
+        editor = ApplicationEditor(self.context, record, self._autosaver, self)
+        editor.openRequested.connect(self.openRequested)
+        editor.submitRequested.connect(self._submit)
+        left = _scrolling(editor, "editorScroll")
+        if previous is None:
+            return left
+
+        reference = SubmissionView(self.context, previous, reference=True, parent=self)
+        reference.openRequested.connect(self.openRequested)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("resubmissionSplitter")
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(left)
+        splitter.addWidget(_scrolling(reference, "previousScroll"))
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        if self._splitter_state is not None and not self._splitter_state.isEmpty():
+            splitter.restoreState(self._splitter_state)
+        return splitter
+
+    # Actions ----------------------------------------------------------------
+
+    def _reapply(self) -> None:
+        try:
+            new_id = self.context.store.reapply(self.application_id)
+        except WorkflowError as error:
+            logger.warning("Reapply refused: %s", error)
+            QMessageBox.warning(
+                self,
+                self.tr("Cannot reapply"),
+                self.tr(
+                    "Only the newest denied attempt can be reapplied. Open the "
+                    "newest attempt from Related submissions or the dashboard."
+                ),
+            )
+            return
+        self.context.changes.attemptCreated.emit(new_id, self.application_id)
+        self.openRequested.emit(new_id)
+
+    def _submit(self) -> None:
+        assert self.record is not None
+        try:
+            self._autosaver.flush()
+        except Exception as error:
+            QMessageBox.warning(
+                self,
+                self.tr("Not submitted"),
+                self.tr("Your last changes could not be saved, so nothing was sent:")
+                + "\n\n"
+                + str(error),
+            )
+            return
+        try:
+            self.context.store.submit(self.application_id)
+        except SubmitRefused as refusal:
+            credential, language = self.record.credential, self.context.language
+            items = [
+                "•  " + errors.missing_item_text(item, credential, language)
+                for item in refusal.missing
+            ]
+            QMessageBox.warning(
+                self,
+                self.tr("Not submitted yet"),
+                self.tr("Before you submit, complete these items:")
+                + "\n\n"
+                + "\n".join(items),
+            )
+            return
+        except WorkflowError as error:
+            QMessageBox.warning(self, self.tr("Not submitted"), str(error))
+            return
+        self._build()
+        self.context.changes.applicationChanged.emit(self.application_id)
+
+    def _attempt_created(self, _new_id: int, previous_id: int) -> None:
+        # The denied attempt loses its Reapply button and points to the new one.
+        if previous_id == self.application_id:
+            self._build()
+
+
+class _PageScroll(QScrollArea):
+    """A scroll area that takes its content when first shown.
+
+    Handing a long page to a scroll area lays it out at the area's current
+    size; before the tab is shown that is a default hundred pixels, and the
+    page would be laid out twice. The content is already a child, so it can
+    be found and used before then.
+    """
+
+    def __init__(self, content: QWidget, object_name: str) -> None:
+        super().__init__()
+        self.setObjectName(object_name)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A scroll bar that appears after the first layout narrows the page
+        # and lays it all out again; pages are long, so it is always there.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self._content: QWidget | None = content
+        content.setParent(self.viewport())
+        content.hide()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._content is not None:
+            self.setWidget(self._content)
+            self._content = None
+        super().showEvent(event)
+
+
+def _scrolling(content: QWidget, object_name: str) -> QScrollArea:
+    """``content`` in a scroll area of its own, in a centred readable column."""
+    canvas = QWidget()
+    canvas.setObjectName("pageCanvas")
+    row = QHBoxLayout(canvas)
+    row.setContentsMargins(28, 24, 28, 32)
+    row.addStretch(0)
+    content.setMaximumWidth(CONTENT_MAX_WIDTH)
+    row.addWidget(content, 1)
+    row.addStretch(0)
+    return _PageScroll(canvas, object_name)
