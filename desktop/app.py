@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop.context import AppContext, Changes, PendingStore
 from desktop.errors import store_error_text
 from desktop.main_window import MainWindow
+from desktop.tasks import run_in_background
 from desktop.views.settings import (
     APPLICATION,
     ORGANIZATION,
@@ -166,10 +167,31 @@ def _open_from_first_look(
     window = MainWindow(AppContext(pending, user, language, Changes()), settings)
     complete = len(rows) <= FIRST_PAGE
     window.dashboard.show_rows(rows[:FIRST_PAGE], complete)
-    pending.start()
-    if not complete:
-        window.dashboard.load_in_background()
+
+    def after_first_paint() -> None:
+        # Work on other threads still competes for the interpreter: it starts
+        # once the window had its chance to paint.
+        pending.start()
+        if not complete:
+            window.dashboard.load_in_background()
+        run_in_background(lambda: _warm_up(pending, rows[0].id if rows else None))
+
+    QTimer.singleShot(0, window, after_first_paint)
     return window
+
+
+def _warm_up(pending: PendingStore, application_id: int | None) -> None:
+    """Load what the first application tab needs while the dashboard is read.
+
+    The page's modules and SQLAlchemy's first queries would otherwise be paid
+    by the first click on an application.
+    """
+    import desktop.views.application  # noqa: F401
+
+    store = pending.result()
+    store.credentials()
+    if application_id is not None:
+        store.application(application_id)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -12,12 +12,20 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    QThreadPool,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 logger = logging.getLogger(__name__)
 
 _running: set[_Task] = set()
+_waits_at_quit = False
 
 
 class _Signals(QObject):
@@ -37,9 +45,16 @@ class _Task(QRunnable):
             result = self.work()
         except Exception as error:
             logger.warning("Background task failed: %s", traceback.format_exc())
-            self.signals.failed.emit(error)
+            self._report(self.signals.failed, error)
         else:
-            self.signals.done.emit(result)
+            self._report(self.signals.done, result)
+
+    def _report(self, signal: Any, value: Any) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            # The application is shutting down and took the receiver with it.
+            logger.debug("A background task ended after the application quit")
 
 
 def _show_error(error: BaseException, parent: QWidget | None = None) -> None:
@@ -72,7 +87,17 @@ def run_in_background(
 
     task.signals.done.connect(finished)
     task.signals.failed.connect(failed)
+    _wait_at_quit()
     QThreadPool.globalInstance().start(task)
+
+
+def _wait_at_quit() -> None:
+    """Let running tasks end before the application's objects are deleted."""
+    global _waits_at_quit
+    app = QCoreApplication.instance()
+    if app is not None and not _waits_at_quit:
+        app.aboutToQuit.connect(lambda: wait_for_background(10_000))
+        _waits_at_quit = True
 
 
 def wait_for_background(timeout_ms: int = 5000) -> bool:
