@@ -32,7 +32,7 @@ from model.entities import (
     Status,
     User,
 )
-from model.errors import NotFound
+from model.errors import MissingItem, NotFound
 from model.quickread import read_dashboard_rows
 from model.records import (
     ApplicationRecord,
@@ -380,6 +380,11 @@ class Store:
                 self._record(application, chain),
                 None if previous is None else self._record(previous, chain),
             )
+
+    def missing_items(self, application_id: int) -> list[MissingItem]:
+        """What stands between a draft and its submission; empty when nothing."""
+        with self._unit() as session:
+            return workflow.missing_items(self._load(session, application_id))
 
     # Internals --------------------------------------------------------------
 

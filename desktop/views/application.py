@@ -8,31 +8,40 @@ attempt with its feedback on the right, each scrolling on its own.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QMessageBox,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop import errors
 from desktop.context import AppContext
+from desktop.views.submit_check import SubmitCheckDialog
 from desktop.widgets.application_editor import ApplicationEditor
 from desktop.widgets.autosave import Autosaver
 from desktop.widgets.common import plain_label
+from desktop.widgets.readiness_panel import ReadinessPanel
 from desktop.widgets.submission_view import SubmissionView
-from model.errors import NotFound, SubmitRefused, WorkflowError
+from model.errors import MissingItem, NotFound, SubmitRefused, WorkflowError
+from model.privacy import WORDS_SETTING, application_findings, words_from_setting
+from model.readiness import check_application
 from model.records import ApplicationRecord
 
 logger = logging.getLogger(__name__)
 
 CONTENT_MAX_WIDTH = 940
 TITLE_CHARS = 22
+PAGE_MARGINS = (28, 24, 28, 32)
 
 
 class ApplicationPage(QWidget):
@@ -55,6 +64,8 @@ class ApplicationPage(QWidget):
         self._autosaver = Autosaver(parent=self)
         self._splitter_state: QByteArray | None = None
         self._content: QWidget | None = None
+        self.editor: ApplicationEditor | None = None
+        self.readiness: ReadinessPanel | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         context.changes.attemptCreated.connect(self._attempt_created)
@@ -104,6 +115,7 @@ class ApplicationPage(QWidget):
             self._content.hide()
             self._content.setParent(None)
             self._content.deleteLater()
+            self.editor = self.readiness = None
         try:
             store = self.context.store
             self.record, previous = store.application_with_previous(self.application_id)
@@ -128,7 +140,12 @@ class ApplicationPage(QWidget):
         editor = ApplicationEditor(self.context, record, self._autosaver, self)
         editor.openRequested.connect(self.openRequested)
         editor.submitRequested.connect(self._submit)
-        left = _scrolling(editor, "editorScroll")
+        readiness = ReadinessPanel(self.context, editor.draft, previous, self)
+        editor.draftChanged.connect(readiness.schedule)
+        readiness.findingActivated.connect(editor.reveal)
+        readiness.findingsChanged.connect(editor.findings_updated)
+        self.editor, self.readiness = editor, readiness
+        left = _with_panel(readiness, _scrolling(editor, "editorScroll"))
         if previous is None:
             return left
 
@@ -165,6 +182,11 @@ class ApplicationPage(QWidget):
         self.openRequested.emit(new_id)
 
     def _submit(self) -> None:
+        """Submit after the workflow's checks, then a last look at the findings.
+
+        What the workflow requires comes first and blocks; readiness and
+        privacy findings only warn, in one dialog, before anything is sent.
+        """
         assert self.record is not None
         try:
             self._autosaver.flush()
@@ -177,21 +199,53 @@ class ApplicationPage(QWidget):
                 + str(error),
             )
             return
+        store, user = self.context.store, self.context.user
+        missing = store.missing_items(self.application_id)
+        if missing:
+            self._refused(missing)
+            return
+        # The stored draft, just flushed. The check takes a few milliseconds
+        # even on a long application (bench.readiness), so it runs here.
+        record, previous = store.application_with_previous(self.application_id)
+        findings = check_application(record, self.context.language, previous)
+        words = words_from_setting(store.setting(WORDS_SETTING))
+        privacy = application_findings(record, user.display_name, user.email, words)
+        if not findings and not privacy:
+            self._send()
+            return
+        dialog = SubmitCheckDialog(
+            record.credential, self.context.language, findings, privacy, self
+        )
+        dialog.finished.connect(lambda result: self._checked(dialog, result))
+        dialog.open()
+
+    def _checked(self, dialog: SubmitCheckDialog, result: int) -> None:
+        dialog.deleteLater()
+        if result == QDialog.DialogCode.Accepted:
+            self._send()
+        elif dialog.chosen is not None and self.editor is not None:
+            self.editor.reveal(dialog.chosen)
+
+    def _refused(self, missing: Sequence[MissingItem]) -> None:
+        assert self.record is not None
+        credential, language = self.record.credential, self.context.language
+        items = [
+            "•  " + errors.missing_item_text(item, credential, language)
+            for item in missing
+        ]
+        QMessageBox.warning(
+            self,
+            self.tr("Not submitted yet"),
+            self.tr("Before you submit, complete these items:")
+            + "\n\n"
+            + "\n".join(items),
+        )
+
+    def _send(self) -> None:
         try:
             self.context.store.submit(self.application_id)
         except SubmitRefused as refusal:
-            credential, language = self.record.credential, self.context.language
-            items = [
-                "•  " + errors.missing_item_text(item, credential, language)
-                for item in refusal.missing
-            ]
-            QMessageBox.warning(
-                self,
-                self.tr("Not submitted yet"),
-                self.tr("Before you submit, complete these items:")
-                + "\n\n"
-                + "\n".join(items),
-            )
+            self._refused(refusal.missing)
             return
         except WorkflowError as error:
             QMessageBox.warning(self, self.tr("Not submitted"), str(error))
@@ -239,9 +293,36 @@ def _scrolling(content: QWidget, object_name: str) -> QScrollArea:
     canvas = QWidget()
     canvas.setObjectName("pageCanvas")
     row = QHBoxLayout(canvas)
-    row.setContentsMargins(28, 24, 28, 32)
+    row.setContentsMargins(*PAGE_MARGINS)
     row.addStretch(0)
     content.setMaximumWidth(CONTENT_MAX_WIDTH)
     row.addWidget(content, 1)
     row.addStretch(0)
     return _PageScroll(canvas, object_name)
+
+
+def _with_panel(panel: QWidget, page: QScrollArea) -> QWidget:
+    """``panel`` pinned above ``page``, in line with the page's column.
+
+    It stays in view while the page scrolls, so suggestions clear in sight
+    of the text being rewritten.
+    """
+    column = QWidget()
+    column.setObjectName("editorColumn")
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    row = QHBoxLayout()
+    left, top, right, _bottom = PAGE_MARGINS
+    # The page's scroll bar is always there; the panel leaves room for it too.
+    scroll_bar = page.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+    row.setContentsMargins(left, top // 2, right + scroll_bar, 0)
+    row.addStretch(0)
+    panel.setMaximumWidth(CONTENT_MAX_WIDTH)
+    # The page decides the column's width (and the splitter's first sizes).
+    panel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    row.addWidget(panel, 1)
+    row.addStretch(0)
+    layout.addLayout(row)
+    layout.addWidget(page, 1)
+    return column

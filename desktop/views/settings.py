@@ -1,8 +1,8 @@
-"""Settings: the interface language, the holiday calendar and attachment size.
+"""Settings: the interface language, the holiday calendar, attachment size, privacy.
 
 The language is a preference of this computer's user and lives in QSettings
-with the rest of the window state; the holiday region and the size limit
-belong to the data folder and live in its database.
+with the rest of the window state; the holiday region, the size limit and the
+privacy words belong to the data folder and live in its database.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.context import AppContext
 from model.calendar import validate_region
+from model.privacy import WORDS_SETTING, words_from_setting
 
 logger = logging.getLogger(__name__)
 
@@ -97,6 +99,18 @@ class SettingsDialog(QDialog):
         limit = int(store.setting("max_attachment_bytes") or 0)
         self.max_size.setValue(max(1, round(limit / MEGABYTE)))
 
+        self.privacy_words = QPlainTextEdit(self)
+        self.privacy_words.setObjectName("privacyWords")
+        self.privacy_words.setTabChangesFocus(True)
+        self.privacy_words.setPlaceholderText(
+            self.tr("For example, the name of your school")
+        )
+        self.privacy_words.setPlainText(
+            "\n".join(words_from_setting(store.setting(WORDS_SETTING)))
+        )
+        lines = self.privacy_words.fontMetrics().lineSpacing()
+        self.privacy_words.setFixedHeight(5 * lines + 12)
+
         self.error = QLabel(self)
         self.error.setObjectName("settingsError")
         self.error.setWordWrap(True)
@@ -115,6 +129,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self._language_box())
         layout.addWidget(self._calendar_box())
         layout.addWidget(self._attachments_box())
+        layout.addWidget(self._privacy_box())
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.setMinimumWidth(480)
@@ -154,6 +169,21 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Largest file:"), self.max_size)
         return box
 
+    def _privacy_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Privacy"), self)
+        form = QFormLayout(box)
+        form.addRow(self.tr("P&rivacy words:"), self.privacy_words)
+        form.addRow(
+            self._note(
+                self.tr(
+                    "One word or phrase per line. Before you submit, Insignia looks"
+                    " for these, your name and your e-mail in your answers and file"
+                    " names, because assessment is anonymous."
+                )
+            )
+        )
+        return box
+
     def region_error(self, country: str, subdivision: str) -> str | None:
         """Why the holiday region cannot be used, or None when it can."""
         try:
@@ -186,6 +216,8 @@ class SettingsDialog(QDialog):
         store.set_setting("holiday_country", country)
         store.set_setting("holiday_subdivision", subdivision)
         store.set_setting("max_attachment_bytes", str(self.max_size.value() * MEGABYTE))
+        words = words_from_setting(self.privacy_words.toPlainText())
+        store.set_setting(WORDS_SETTING, "\n".join(words))
         self.settings.setValue(LANGUAGE_KEY, self.language.currentData())
         logger.info(
             "Settings saved: holidays of %s %s, attachments up to %d MB",

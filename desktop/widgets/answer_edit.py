@@ -8,8 +8,16 @@ word-wrapped QLabel would not.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QPalette, QTextLayout, QTextOption
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+    QTextLayout,
+    QTextOption,
+)
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QTextEdit, QWidget
 
 from model.text import count_words
 
@@ -19,6 +27,8 @@ from model.text import count_words
 LONG_TEXT_CHARS = 20_000
 COUNT_DELAY_MS = 400
 PARAGRAPH_SEPARATOR = "\u2029"
+# A light background that stays visible when the editor loses focus.
+HIGHLIGHT = "#FFE7A3"
 
 
 class AnswerEdit(QPlainTextEdit):
@@ -100,6 +110,30 @@ class AnswerEdit(QPlainTextEdit):
 
     def words(self) -> int:
         return count_words(self.answer_text())
+
+    def highlight(self, start: int, end: int) -> None:
+        """Select and highlight ``answer_text()[start:end]``, showing its start.
+
+        The highlight follows the text as it is edited (its cursor moves with
+        the document) until ``clear_highlight()``.
+        """
+        text = self.answer_text()
+        last = self.document().characterCount() - 1
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(_utf16_length(text[:end]), last))
+        cursor.setPosition(
+            min(_utf16_length(text[:start]), last), QTextCursor.MoveMode.KeepAnchor
+        )
+        marked = QTextEdit.ExtraSelection()
+        marked.cursor = QTextCursor(cursor)
+        char_format = QTextCharFormat()
+        char_format.setBackground(QColor(HIGHLIGHT))
+        marked.format = char_format
+        self.setExtraSelections([marked])
+        self.setTextCursor(cursor)
+
+    def clear_highlight(self) -> None:
+        self.setExtraSelections([])
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
@@ -232,3 +266,8 @@ class WordCountLabel(QLabel):
             font = self.font()
             font.setBold(state == "over")
             self.setFont(font)
+
+
+def _utf16_length(text: str) -> int:
+    """Python counts code points; Qt's document positions count UTF-16 units."""
+    return len(text.encode("utf-16-le")) // 2

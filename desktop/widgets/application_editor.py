@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import dataclasses
+
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -19,9 +22,14 @@ from desktop.widgets.common import INFO, Panel, heading, muted, plain_label, pri
 from desktop.widgets.confirmation_panel import ConfirmationPanel
 from desktop.widgets.part_editor import PartEditor
 from model.errors import WorkflowError
+from model.privacy import PrivacyFinding
+from model.readiness import Finding, FindingKind
 from model.records import ApplicationRecord
 
 CONTENT_SPACING = 16
+# A revealed passage lands this far down the visible page, below its context.
+REVEAL_FRACTION = 4
+PART_TOP_MARGIN = 12
 
 
 class ApplicationEditor(QWidget):
@@ -33,6 +41,8 @@ class ApplicationEditor(QWidget):
 
     openRequested = Signal(int)
     submitRequested = Signal()
+    # An answer was typed, or the draft changed (copy, unlock, attachments).
+    draftChanged = Signal()
 
     def __init__(
         self,
@@ -46,6 +56,7 @@ class ApplicationEditor(QWidget):
         self.context = context
         self.record = record
         self._autosaver = autosaver
+        self._highlighted: tuple[Finding | PrivacyFinding, AnswerEdit] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(CONTENT_SPACING)
@@ -65,6 +76,8 @@ class ApplicationEditor(QWidget):
         for part in record.credential.parts:
             editor = PartEditor(context, record, part, autosaver, self)
             editor.recordChanged.connect(self._record_changed)
+            for answer in editor.editors.values():
+                answer.edited.connect(self.draftChanged)
             layout.addWidget(editor)
             self.part_editors.append(editor)
 
@@ -150,3 +163,92 @@ class ApplicationEditor(QWidget):
 
     def _record_changed(self, record: ApplicationRecord) -> None:
         self.record = record
+        self.draftChanged.emit()
+
+    # Findings ---------------------------------------------------------------
+
+    def draft(self) -> ApplicationRecord:
+        """The draft as it stands on screen: the stored one with the typed texts."""
+        typed = {
+            question_id: answer.answer_text()
+            for part in self.part_editors
+            for question_id, answer in part.editors.items()
+        }
+        return dataclasses.replace(
+            self.record, answers={**self.record.answers, **typed}
+        )
+
+    def reveal(self, finding: Finding | PrivacyFinding) -> None:
+        """Scroll to what ``finding`` is about, focus it and mark its passage."""
+        part = next(
+            (e for e in self.part_editors if e.part.id == finding.part_id), None
+        )
+        if part is None:
+            return
+        self._clear_highlight()
+        answer = part.editors.get(finding.question_id or -1)
+        if answer is not None and finding.start is not None:
+            end = finding.end if finding.end is not None else finding.start
+            answer.highlight(finding.start, end)
+            answer.setFocus(Qt.FocusReason.OtherFocusReason)
+            self._highlighted = (finding, answer)
+            self._scroll_to(answer.viewport(), answer.cursorRect(), REVEAL_FRACTION)
+            return
+        if isinstance(finding, PrivacyFinding):
+            attachment_id, filename = None, finding.filename
+        else:
+            attachment_id, filename = finding.attachment_id, None
+        if (attachment_id or filename) and part.select_attachment(
+            attachment_id, filename
+        ):
+            self._scroll_to(part.attachments, part.attachments.rect(), REVEAL_FRACTION)
+            return
+        if isinstance(finding, Finding) and finding.kind is FindingKind.NO_EVIDENCE:
+            target: QWidget | None = part.attach_button
+        else:
+            target = answer or part.first_editor()
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+        # The part's title and banner first: the finding is about all of it.
+        self._scroll_to(part, QRect(0, 0, 1, 1), 0, PART_TOP_MARGIN)
+
+    def findings_updated(self, findings: list[Finding]) -> None:
+        """Drop the highlight of a passage whose finding has been fixed."""
+        if self._highlighted is None:
+            return
+        shown = self._highlighted[0]
+        if not isinstance(shown, Finding):
+            return
+        if not any(
+            (f.kind, f.part_id, f.question_id)
+            == (shown.kind, shown.part_id, shown.question_id)
+            for f in findings
+        ):
+            self._clear_highlight()
+
+    def _clear_highlight(self) -> None:
+        if self._highlighted is not None:
+            self._highlighted[1].clear_highlight()
+            self._highlighted = None
+
+    def _scroll_to(
+        self, widget: QWidget, rect: QRect, fraction: int, margin: int = 0
+    ) -> None:
+        """Bring ``rect`` of ``widget`` into view in the page's scroll area.
+
+        When it is not already in view, it lands ``1/fraction`` down the
+        visible height (or ``margin`` pixels down, with ``fraction`` 0).
+        """
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        if area is None or area.widget() is None:
+            return
+        top = widget.mapTo(area.widget(), rect.topLeft()).y()
+        bar = area.verticalScrollBar()
+        height = area.viewport().height()
+        visible = bar.value() <= top and top + rect.height() <= bar.value() + height
+        if fraction and visible:
+            return
+        offset = height // fraction if fraction else margin
+        bar.setValue(max(0, top - offset))

@@ -22,14 +22,19 @@ from desktop import errors
 from desktop.context import AppContext
 from desktop.tasks import run_in_background
 from desktop.widgets.answer_edit import AnswerEdit, WordCountLabel
-from desktop.widgets.attachment_list import AttachmentList
+from desktop.widgets.attachment_list import ID_ROLE, AttachmentList
 from desktop.widgets.attention_banner import AttentionBanner
 from desktop.widgets.autosave import Autosaver
 from desktop.widgets.common import SUCCESS, Panel, bold, heading, muted, plain_label
 from desktop.widgets.rubric_panel import RubricPanel
 from model.attachments import AttachmentRefused
 from model.errors import WorkflowError
-from model.records import ApplicationRecord, PartRecord, QuestionRecord
+from model.records import (
+    ApplicationRecord,
+    AttachmentRecord,
+    PartRecord,
+    QuestionRecord,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +65,7 @@ class PartEditor(Panel):
         self._autosaver = autosaver
         self.editors: dict[int, AnswerEdit] = {}
         self.counts: dict[int, WordCountLabel] = {}
+        self._attachment_records: dict[int, AttachmentRecord] = {}
         title = context.text(part.title)
         self.setAccessibleName(title)
         layout = QVBoxLayout(self)
@@ -191,7 +197,28 @@ class PartEditor(Panel):
         self.copy_button.setVisible(record.previous_id is not None and not carried)
         self.attach_button.setVisible(not locked)
         self.remove_button.setVisible(not locked)
-        self.attachments.set_attachments(record.attachments_of(self.part.id))
+        attachments = record.attachments_of(self.part.id)
+        self._attachment_records = {a.id: a for a in attachments}
+        self.attachments.set_attachments(attachments)
+
+    def first_editor(self) -> AnswerEdit | None:
+        """The first answer that can be edited: where a part-wide finding points."""
+        return next((e for e in self.editors.values() if not e.isReadOnly()), None)
+
+    def select_attachment(
+        self, attachment_id: int | None = None, filename: str | None = None
+    ) -> bool:
+        """Select and focus the attachment with that id or file name, if listed."""
+        for row in range(self.attachments.count()):
+            item = self.attachments.item(row)
+            found = self._attachment_records.get(int(item.data(ID_ROLE)))
+            if found is not None and (
+                found.id == attachment_id or found.filename == filename
+            ):
+                self.attachments.setCurrentItem(item)
+                self.attachments.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return False
 
     def _reload(self) -> ApplicationRecord:
         record = self.context.store.application(self.application_id)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
@@ -164,6 +165,11 @@ def test_the_guide_from_denied_to_resubmitted(
         box.setChecked(True)
     messages.clear()
     qtbot.mouseClick(submit, Qt.MouseButton.LeftButton)
+    # A last look at the readiness suggestions: they warn, they never block.
+    check = window.findChild(QDialog, "submitCheckDialog")
+    assert check is not None and check.isVisible()
+    anyway = check.findChild(QPushButton, "submitAnywayButton")
+    qtbot.mouseClick(anyway, Qt.MouseButton.LeftButton)
     resubmitted_id = resubmission.application_id
 
     store = Store(tmp_path)
