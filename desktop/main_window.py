@@ -1,7 +1,11 @@
-"""The main window: the dashboard and a workspace tab per open application.
+"""The main window: the home tab and a workspace tab per open application.
+
+The home tab is the dashboard of one's own applications, or for an assessor
+the assessment queue; an assessor's application tabs are assessment pages.
 
 Window geometry, open tabs and splitter positions are kept in QSettings, the
-tabs per data folder so two folders never mix their tabs.
+tabs per data folder and user so two folders (or two users) never mix their
+tabs.
 """
 
 from __future__ import annotations
@@ -12,19 +16,32 @@ import re
 from typing import TYPE_CHECKING, cast
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QUrl
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QSettings,
+    Qt,
+    QTimer,
+    QUrl,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
     QTabBar,
     QTabWidget,
+    QToolButton,
     QWidget,
 )
 
 from desktop.context import AppContext
+from desktop.tasks import run_in_background
 from desktop.views.dashboard import DashboardView
+from desktop.views.notifications import NotificationsDialog, button_text
+from desktop.views.queue import QueueView
 from desktop.views.settings import SettingsDialog, ui_settings
 from model.enums import Role
 from model.errors import NotFound
@@ -32,10 +49,15 @@ from model.errors import NotFound
 if TYPE_CHECKING:
     # Imported when the first application opens: the dashboard paints sooner.
     from desktop.views.application import ApplicationPage
+    from desktop.views.assessment import AssessmentPage
+
+    Page = ApplicationPage | AssessmentPage
 
 logger = logging.getLogger(__name__)
 
 URL_SCHEME = "insignia"
+# Changes arriving within this many milliseconds recount notifications once.
+NOTIFICATIONS_DELAY_MS = 400
 _APPLICATION_PATH = re.compile(r"^/(\d+)/?$")
 
 
@@ -49,9 +71,13 @@ def application_id_from_url(url: str) -> int | None:
 
 
 def workspace_group(context: AppContext) -> str:
-    """The QSettings group of one data folder's open tabs."""
-    folder = str(context.data_dir.resolve())
-    return "workspaces/" + hashlib.sha256(folder.encode()).hexdigest()[:16]
+    """The QSettings group of one user's open tabs in one data folder.
+
+    Per user too: after File ▸ Switch user, the other user must not reopen
+    tabs of applications that are not theirs.
+    """
+    key = f"{context.data_dir.resolve()}\n{context.user.username}"
+    return "workspaces/" + hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
 def role_text(role: Role) -> str:
@@ -63,8 +89,12 @@ def role_text(role: Role) -> str:
     }[role]
 
 
+# Windows opened by File ▸ Switch user, kept referenced while they are open.
+_switched_windows: list[MainWindow] = []
+
+
 class MainWindow(QMainWindow):
-    """The dashboard first, then one closable tab per open application."""
+    """The home tab first, then one closable tab per open application."""
 
     def __init__(
         self,
@@ -92,15 +122,34 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardView(context, self)
         self.dashboard.openRequested.connect(self.open_application)
         self.dashboard.newApplicationRequested.connect(self.new_application)
-        self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
+        self.queue: QueueView | None = None
+        self.home: QWidget = self.dashboard
+        if self.is_assessor():
+            self.queue = QueueView(context, self)
+            self.queue.openRequested.connect(self.open_application)
+            self.home = self.queue
+            # Start-up paints window.dashboard; an assessor's stays out of sight.
+            self.dashboard.hide()
+            self.tabs.addTab(self.queue, self.tr("Assessment queue"))
+            self.queue.start()
+        else:
+            self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
         for side in (QTabBar.ButtonPosition.LeftSide, QTabBar.ButtonPosition.RightSide):
             self.tabs.tabBar().setTabButton(0, side, None)
 
+        self.notifications_button: QToolButton | None = None
+        self._notifications_timer = QTimer(
+            self, singleShot=True, interval=NOTIFICATIONS_DELAY_MS
+        )
+        self._notifications_timer.timeout.connect(self.refresh_notifications)
         self._build_menus()
         self._build_status_bar()
         context.changes.applicationChanged.connect(self._retitle)
         context.changes.attemptCreated.connect(self._attempt_created)
         self.resize(1280, 820)
+
+    def is_assessor(self) -> bool:
+        return self.context.user.role is Role.ASSESSOR
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -112,13 +161,20 @@ class MainWindow(QMainWindow):
             self._action(self.tr("&Settings…"), "Ctrl+,", self.open_settings)
         )
         file_menu.addSeparator()
+        self.switch_user_action = self._action(
+            self.tr("S&witch user…"), None, self.switch_user
+        )
+        self.switch_user_action.setObjectName("switchUserAction")
+        file_menu.addAction(self.switch_user_action)
+        file_menu.addSeparator()
         quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.close)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu.addAction(quit_action)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
+        home = self.tr("&Assessment queue") if self.is_assessor() else None
         view_menu.addAction(
-            self._action(self.tr("&Dashboard"), "Ctrl+1", self.show_dashboard)
+            self._action(home or self.tr("&Dashboard"), "Ctrl+1", self.show_dashboard)
         )
         view_menu.addAction(
             self._action(self.tr("&Close tab"), "Ctrl+W", self.close_current_tab)
@@ -157,28 +213,43 @@ class MainWindow(QMainWindow):
         for label in (signed_in, sync):
             label.setContentsMargins(8, 0, 8, 0)
         self.statusBar().addWidget(signed_in)
+        if user.role is Role.EDUCATOR:
+            self._build_notifications_button()
         self.statusBar().addPermanentWidget(sync)
+
+    def _build_notifications_button(self) -> None:
+        button = QToolButton(self)
+        button.setObjectName("notificationsButton")
+        button.setText(button_text(0))
+        button.setAutoRaise(True)
+        button.setToolTip(self.tr("Decisions on your applications"))
+        button.clicked.connect(self.show_notifications)
+        self.statusBar().addPermanentWidget(button)
+        self.notifications_button = button
+        self.context.changes.applicationChanged.connect(self._notifications_timer.start)
+        self.refresh_notifications()
 
     # Tabs -------------------------------------------------------------------
 
-    def pages(self) -> list[ApplicationPage]:
+    def pages(self) -> list[Page]:
         widgets = (self.tabs.widget(i) for i in range(self.tabs.count()))
-        return [cast("ApplicationPage", w) for w in widgets if w is not self.dashboard]
+        return [cast("Page", w) for w in widgets if w is not self.home]
 
-    def page_of(self, application_id: int) -> ApplicationPage | None:
+    def page_of(self, application_id: int) -> Page | None:
         return next(
             (p for p in self.pages() if p.application_id == application_id), None
         )
 
     def open_application(
         self, application_id: int, beside: QWidget | None = None
-    ) -> ApplicationPage:
-        """Show the application's tab, opening it (after ``beside``) if needed."""
+    ) -> Page:
+        """Show the application's tab, opening it (after ``beside``) if needed.
+
+        An assessor gets an assessment page, which claims the application.
+        """
         page = self.page_of(application_id)
         if page is None:
-            from desktop.views.application import ApplicationPage
-
-            page = ApplicationPage(self.context, application_id, self.tabs)
+            page = self._new_page(application_id)
             page.openRequested.connect(self._open_requested)
             state = self._splitter_states.get(application_id)
             if state is not None:
@@ -191,6 +262,15 @@ class MainWindow(QMainWindow):
             logger.debug("Opened application %s in a tab", application_id)
         self.tabs.setCurrentWidget(page)
         return page
+
+    def _new_page(self, application_id: int) -> Page:
+        if self.is_assessor():
+            from desktop.views.assessment import AssessmentPage
+
+            return AssessmentPage(self.context, application_id, self.tabs)
+        from desktop.views.application import ApplicationPage
+
+        return ApplicationPage(self.context, application_id, self.tabs)
 
     def _open_requested(self, application_id: int) -> None:
         sender = self.sender()
@@ -225,7 +305,7 @@ class MainWindow(QMainWindow):
     def close_tab(self, index: int) -> bool:
         """Save the page's pending edits, then close its tab."""
         page = self.tabs.widget(index)
-        if page is None or page is self.dashboard:
+        if page is None or page is self.home:
             return False
         if not self._flush(page):
             return False
@@ -240,8 +320,10 @@ class MainWindow(QMainWindow):
         self.close_tab(self.tabs.currentIndex())
 
     def show_dashboard(self) -> None:
-        self.tabs.setCurrentWidget(self.dashboard)
-        self.dashboard.table.setFocus()
+        """Show the home tab: the dashboard, or an assessor's queue."""
+        self.tabs.setCurrentWidget(self.home)
+        home = self.queue or self.dashboard
+        home.table.setFocus()
 
     def _retitle(self, application_id: int) -> None:
         page = self.page_of(application_id)
@@ -253,7 +335,7 @@ class MainWindow(QMainWindow):
     def _attempt_created(self, new_id: int, previous_id: int) -> None:
         self._retitle(previous_id)
 
-    def _flush(self, page: ApplicationPage) -> bool:
+    def _flush(self, page: Page) -> bool:
         """Save the page now; True when saved or when the user lets it go."""
         try:
             page.flush()
@@ -290,6 +372,88 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(dialog.deleteLater)
         self._dialog = dialog
         dialog.open()
+
+    def show_notifications(self) -> None:
+        """The list of decisions; opening one shows its application."""
+        dialog = NotificationsDialog(self.context, self)
+        dialog.openRequested.connect(self.open_application)
+        dialog.openRequested.connect(dialog.accept)
+        dialog.unreadChanged.connect(self._show_unread)
+        dialog.finished.connect(dialog.deleteLater)
+        self._dialog = dialog
+        dialog.show()
+
+    def refresh_notifications(self) -> None:
+        """Count the unread notifications on a worker and show the count."""
+        if self.notifications_button is None:
+            return
+        context = self.context
+        user_id = context.user.id
+
+        def work() -> int:
+            from model.assessing import unread_count
+
+            return unread_count(context.store, user_id)
+
+        run_in_background(work, self._show_unread, self._count_failed)
+
+    def _show_unread(self, count: int) -> None:
+        button = self.notifications_button
+        if button is not None and shiboken6.isValid(button):
+            button.setText(button_text(count))
+            button.setAccessibleName(button.text())
+            font = button.font()
+            font.setBold(count > 0)
+            button.setFont(font)
+
+    def _count_failed(self, error: BaseException) -> None:
+        logger.warning("Could not count the notifications: %s", error)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self._notifications_timer.start()
+
+    def switch_user(self) -> None:
+        """Reopen the window as another user of this data folder."""
+        me = self.context.user
+        others = [u for u in self.context.store.users() if u.id != me.id]
+        if not others:
+            QMessageBox.information(
+                self,
+                self.tr("Switch user"),
+                self.tr("There is no other user in this data folder."),
+            )
+            return
+        choices = [
+            self.tr("{name} — {role} ({username})").format(
+                name=u.display_name, role=role_text(u.role), username=u.username
+            )
+            for u in others
+        ]
+        choice, accepted = QInputDialog.getItem(
+            self, self.tr("Switch user"), self.tr("Sign in as:"), choices, 0, False
+        )
+        if not accepted or choice not in choices:
+            return
+        user = others[choices.index(choice)]
+        if not all(self._flush(page) for page in self.pages()):
+            return
+        self.save_state()
+        from desktop.app import create_window
+
+        try:
+            window = create_window(self.context.data_dir, username=user.username)
+        except Exception as error:
+            logger.warning("Could not switch to %s: %s", user.username, error)
+            QMessageBox.warning(self, self.tr("Cannot switch user"), str(error))
+            return
+        _switched_windows.append(window)
+        window.show()
+        logger.info("Switched user from %s to %s", me.username, user.username)
+        if self in _switched_windows:
+            _switched_windows.remove(self)
+        self.close()
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -12,15 +12,18 @@ notifications never name the assessor.
 
 Every method is a unit of work of its own and returns frozen records, like
 the store's, so a view may call it from a worker thread.
+
+QueueFilter, HeldByAnother and StaleAssessment are defined in ``model.enums``
+and ``model.errors``, the queue's query and ``business_days_left`` in
+``model.quickread``: the desktop uses them before SQLAlchemy is loaded. They
+are re-exported here.
 """
 
 from __future__ import annotations
 
-import enum
 import json
 import logging
 from collections.abc import Iterable
-from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select, update
@@ -28,7 +31,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from model import workflow
-from model.calendar import BusinessCalendar
 from model.entities import (
     Application,
     Assessment,
@@ -41,7 +43,13 @@ from model.entities import (
     User,
     Verdict,
 )
-from model.errors import NotFound
+from model.enums import QueueFilter
+from model.errors import HeldByAnother, NotFound, StaleAssessment
+from model.quickread import (
+    WAITING,
+    business_days_left,  # noqa: F401 (re-exported)
+    read_queue_rows,
+)
 from model.records import (
     AssessmentRecord,
     CredentialRecord,
@@ -55,36 +63,6 @@ from model.records import (
 from model.store import Store, _attachment_record
 
 logger = logging.getLogger(__name__)
-
-WAITING = (Status.SUBMITTED, Status.IN_REVIEW)
-
-
-class QueueFilter(enum.StrEnum):
-    """Which applications of the queue to list."""
-
-    ALL = "all"
-    ASSIGNED_TO_ME = "assigned_to_me"
-    UNASSIGNED = "unassigned"
-    OVERDUE = "overdue"
-
-
-class HeldByAnother(workflow.WorkflowError):
-    """Another assessor opened this application first; ``holder`` is their name."""
-
-    def __init__(self, holder: str) -> None:
-        super().__init__(f"held by {holder}")
-        self.holder = holder
-
-
-class StaleAssessment(workflow.WorkflowError):
-    """The change was based on an older revision; ``current`` is what is stored.
-
-    Nothing was written: the view keeps its own text and can show both.
-    """
-
-    def __init__(self, current: AssessmentRecord) -> None:
-        super().__init__(f"assessment of {current.code} is at {current.revision}")
-        self.current = current
 
 
 class AssessorDesk:
@@ -108,71 +86,20 @@ class AssessorDesk:
         call it from a worker; ``limit`` gives the first rows sooner, to paint
         while the whole list loads.
         """
-        me = self.assessor.id
-        today = self.store.clock().date()
-        sql = (
-            "SELECT a.id, a.code, a.credential_id, a.attempt,"
-            " a.status = 'in_review', a.submitted_at, a.decision_due, s.assessor_id"
-            " FROM applications a"
-            " LEFT JOIN assessments s ON s.application_id = a.id"
-            " WHERE a.status IN (?, ?) AND a.educator_id != ?"
-        )
-        parameters: list[Any] = [*(s.value for s in WAITING), me]
-        if filter is QueueFilter.ASSIGNED_TO_ME:
-            sql += " AND s.assessor_id = ?"
-            parameters.append(me)
-        elif filter is QueueFilter.UNASSIGNED:
-            sql += " AND s.id IS NULL"
-        elif filter is QueueFilter.OVERDUE:
-            sql += " AND a.decision_due < ?"
-            parameters.append(today.isoformat())
-        sql += " ORDER BY a.decision_due, a.submitted_at, a.id"
-        if limit is not None:
-            sql += " LIMIT ?"
-            parameters.append(limit)
-
-        # The bare driver cursor: SQLAlchemy's rows would cost more than the
-        # query itself at 100,000 rows.
+        # The bare driver connection: SQLAlchemy's rows would cost more than
+        # the query itself at 100,000 rows.
         connection = self.store.engine.raw_connection()
         try:
-            cursor = connection.cursor()
-            cursor.execute("SELECT id, title FROM micro_credentials")
-            titles = {row[0]: _json(row[1]) for row in cursor.fetchall()}
-            cursor.execute(
-                "SELECT DISTINCT u.id, u.display_name FROM assessments s"
-                " JOIN users u ON u.id = s.assessor_id WHERE s.decided_at IS NULL"
+            return read_queue_rows(
+                connection,
+                self.assessor.id,
+                self.store.clock().date(),
+                self.store.calendar(),
+                filter,
+                limit,
             )
-            names = dict(cursor.fetchall())
-            cursor.execute(sql, parameters)
-            rows = cursor.fetchall()
         finally:
             connection.close()
-
-        dues = {text: date.fromisoformat(text) for text in {r[6] for r in rows} if text}
-        left = business_days_left(self.store.calendar(), today, dues.values())
-        status = (Status.SUBMITTED, Status.IN_REVIEW)
-        parse = datetime.fromisoformat
-        # tuple.__new__ is what QueueRow._make uses, without its overhead.
-        new = tuple.__new__
-        return [
-            new(
-                QueueRow,
-                (
-                    row[0],
-                    row[1],
-                    titles[row[2]],
-                    row[3],
-                    status[row[4]],
-                    parse(row[5]) if row[5] else None,
-                    due := dues.get(row[6]),
-                    left[due] if due else None,
-                    due is not None and due < today,
-                    names.get(row[7]),
-                    row[7] == me,
-                ),
-            )
-            for row in rows
-        ]
 
     # Claiming and reading ---------------------------------------------------
 
@@ -443,29 +370,6 @@ def preview_decision(
     if blockers:
         return DecisionPreview(blockers, None, failing)
     return DecisionPreview((), workflow.derived_decision(assessment), failing)
-
-
-def business_days_left(
-    calendar: BusinessCalendar, today: date, dues: Iterable[date]
-) -> dict[date, int]:
-    """Business days from ``today`` to each due date, negative when overdue.
-
-    The distinct dates are walked in order from today, so the calendar is
-    asked about each day between them once, however many rows share a date.
-    """
-    left: dict[date, int] = {}
-    distinct = set(dues)
-    for later, sign in ((True, 1), (False, -1)):
-        side = sorted((d for d in distinct if (d >= today) is later), reverse=not later)
-        count, reached = 0, today
-        for due in side:
-            if later:
-                count += calendar.business_days_between(reached, due)
-            else:
-                count += calendar.business_days_between(due, reached)
-            left[due] = sign * count
-            reached = due
-    return left
 
 
 # The educator's side: notifications of decisions --------------------------------

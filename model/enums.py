@@ -32,3 +32,12 @@ class Verdict(enum.StrEnum):
 
 class NotificationKind(enum.StrEnum):
     DECIDED = "decided"
+
+
+class QueueFilter(enum.StrEnum):
+    """Which applications of the assessor queue to list."""
+
+    ALL = "all"
+    ASSIGNED_TO_ME = "assigned_to_me"
+    UNASSIGNED = "unassigned"
+    OVERDUE = "overdue"

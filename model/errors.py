@@ -9,6 +9,10 @@ import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from model.records import AssessmentRecord
 
 
 class NotFound(LookupError):
@@ -88,3 +92,22 @@ class PartLocked(WorkflowError):
 
 class DecisionRefused(WorkflowError):
     """The assessment is incomplete, or the assessor may not decide it."""
+
+
+class HeldByAnother(WorkflowError):
+    """Another assessor opened this application first; ``holder`` is their name."""
+
+    def __init__(self, holder: str) -> None:
+        super().__init__(f"held by {holder}")
+        self.holder = holder
+
+
+class StaleAssessment(WorkflowError):
+    """The change was based on an older revision; ``current`` is what is stored.
+
+    Nothing was written: the view keeps its own text and can show both.
+    """
+
+    def __init__(self, current: AssessmentRecord) -> None:
+        super().__init__(f"assessment of {current.code} is at {current.revision}")
+        self.current = current

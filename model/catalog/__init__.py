@@ -102,19 +102,7 @@ def read_catalog(path: Path) -> CatalogSpec:
 
 def import_catalog(session: Session, path: Path) -> list[str]:
     """Add or update every micro-credential of the file; returns their codes."""
-    catalog = read_catalog(path)
-    for spec in catalog.micro_credentials:
-        credential = session.scalar(
-            select(MicroCredential).where(
-                MicroCredential.code == spec.code,
-                MicroCredential.version == spec.version,
-            )
-        )
-        if credential is None:
-            credential = MicroCredential(code=spec.code, version=spec.version)
-            session.add(credential)
-        _apply(credential, spec)
-    return [spec.code for spec in catalog.micro_credentials]
+    return import_spec(session, read_catalog(path))
 
 
 def _apply(credential: MicroCredential, spec: CredentialSpec) -> None:
@@ -151,3 +139,23 @@ def _apply(credential: MicroCredential, spec: CredentialSpec) -> None:
             criterion.position = c_position
             criterion.text = dict(c_spec.text)
             criterion.look_for = {k: list(v) for k, v in c_spec.look_for.items()}
+
+
+def import_spec(session: Session, catalog: CatalogSpec) -> list[str]:
+    """Add or update every micro-credential of an already validated catalog.
+
+    What ``import_catalog`` does for a file, for a catalog that arrived some
+    other way (the server receives it in a request body).
+    """
+    for spec in catalog.micro_credentials:
+        credential = session.scalar(
+            select(MicroCredential).where(
+                MicroCredential.code == spec.code,
+                MicroCredential.version == spec.version,
+            )
+        )
+        if credential is None:
+            credential = MicroCredential(code=spec.code, version=spec.version)
+            session.add(credential)
+        _apply(credential, spec)
+    return [spec.code for spec in catalog.micro_credentials]

@@ -226,12 +226,15 @@ def test_a_new_application_from_the_catalog(open_window: Open, qtbot: QtBot) -> 
     assert window.dashboard.model.row(0).id == page.application_id
 
 
-def test_an_assessor_sees_an_empty_dashboard_that_says_why(open_window: Open) -> None:
+def test_an_assessor_starts_on_the_assessment_queue(
+    open_window: Open, qtbot: QtBot
+) -> None:
     window = open_window(username="assessor")
-    assert table_of(window).model().rowCount() == 0
-    empty = window.findChild(QLabel, "dashboardEmpty")
-    assert empty is not None and empty.isVisible()
-    assert "assessment queue" in empty.text()
+    queue = window.findChild(QTableView, "assessmentQueue")
+    assert tabs_of(window).tabText(0) == "Assessment queue"
+    assert queue is not None
+    qtbot.waitUntil(queue.isVisible)
+    assert not table_of(window).isVisible()
 
 
 def test_an_unknown_user_is_refused(open_window: Open, tmp_path: Path) -> None:

@@ -1,0 +1,431 @@
+"""Qt item models of the assessor queue: the table and its flat filter proxy.
+
+The queue can hold 100,000 applications. Like the dashboard's, the proxy keeps
+its own row mapping and filters and sorts it in Python on values computed once
+per load, instead of ``QSortFilterProxyModel`` calling back into Python for
+every row and comparison; Qt only asks for the rows it paints.
+
+Assessment is double-blind: a row names the application by its code and the
+assessor holding it, never its educator (``QueueRow`` has no such field).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractProxyModel,
+    QAbstractTableModel,
+    QCollator,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QStyle
+
+from desktop.item_models import (
+    ITEM_FLAGS,
+    ROOT,
+    Index,
+    ObjectRole,
+    _sorted_rows,
+    short_date,
+    warning_color,
+)
+from model.enums import QueueFilter
+from model.records import QueueRow, pick
+
+ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        ObjectRole,
+    }
+)
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("queue", text, None, n)
+
+
+def days_left_text(days: int | None) -> str:
+    """Business days to the decision in words; overdue says by how much."""
+    if days is None:
+        return ""
+    if days < -1:
+        return _tr("Overdue by %n business days", -days)
+    if days == -1:
+        return _tr("Overdue by 1 business day")
+    if days == 0:
+        return _tr("Due today")
+    if days == 1:
+        return _tr("1 business day left")
+    return _tr("%n business days left", days)
+
+
+def held_by_text(row: QueueRow) -> str:
+    """Who holds the application: an assessor's name, never the educator's."""
+    if row.held_by is None:
+        return ""
+    if row.held_by_me:
+        return _tr("{name} (you)").format(name=row.held_by)
+    return row.held_by
+
+
+def filter_label(choice: QueueFilter) -> str:
+    return {
+        QueueFilter.ALL: _tr("All"),
+        QueueFilter.ASSIGNED_TO_ME: _tr("Assigned to me"),
+        QueueFilter.UNASSIGNED: _tr("Unassigned"),
+        QueueFilter.OVERDUE: _tr("Overdue"),
+    }[choice]
+
+
+class QueueTableModel(QAbstractTableModel):
+    """The applications waiting for a decision, in the desk's order (due first)."""
+
+    CODE, TITLE, ATTEMPT, SUBMITTED, DUE, DAYS_LEFT, HELD_BY = range(7)
+    COLUMN_COUNT = 7
+
+    def __init__(self, language: str = "en", parent: Any = None) -> None:
+        super().__init__(parent)
+        self.language = language
+        self._rows: list[QueueRow] = []
+        self._titles: list[str] = []
+        self._row_of_id: dict[int, int] = {}
+        self._warning: QIcon | None = None
+
+    # Qt's interface ---------------------------------------------------------
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation is not Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.column_titles()[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        return self.cell(index.row(), index.column(), role)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return ITEM_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    # For the view and the proxy ---------------------------------------------
+
+    def column_titles(self) -> list[str]:
+        return [
+            _tr("Code"),
+            _tr("Micro-credential"),
+            _tr("Attempt"),
+            _tr("Submitted on"),
+            _tr("Due on"),
+            _tr("Business days left"),
+            _tr("Held by"),
+        ]
+
+    def set_rows(self, rows: Sequence[QueueRow]) -> None:
+        """Replace every row (a fresh read of the queue)."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        # The desk shares one title dict per micro-credential between rows.
+        picked: dict[int, str] = {}
+        self._titles = [
+            picked.get(id(r.title)) or picked.setdefault(id(r.title), self._pick(r))
+            for r in self._rows
+        ]
+        self._row_of_id = {r.application_id: i for i, r in enumerate(self._rows)}
+        self.endResetModel()
+
+    def rows(self) -> Sequence[QueueRow]:
+        """Every row, in the desk's order (read-only: use set_rows)."""
+        return self._rows
+
+    def row(self, position: int) -> QueueRow:
+        return self._rows[position]
+
+    def position_of(self, application_id: int) -> int | None:
+        return self._row_of_id.get(application_id)
+
+    def cell(self, position: int, column: int, role: int) -> Any:
+        """What ``data`` answers, by row number (the proxy calls this directly)."""
+        if role not in ROLES:
+            return None
+        row = self._rows[position]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, position, column)
+        if role == ObjectRole:
+            return row
+        if role == Qt.ItemDataRole.ForegroundRole:
+            late = row.overdue and column in (self.DUE, self.DAYS_LEFT)
+            return warning_color() if late else None
+        if role == Qt.ItemDataRole.DecorationRole:
+            if row.overdue and column == self.DAYS_LEFT:
+                return self._warning_icon()
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if column == self.ATTEMPT:  # TextAlignmentRole
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+    def sort_keys(self, column: int) -> list[Any]:
+        """Each row's raw value in ``column``, by row; None where there is none."""
+        rows = self._rows
+        if column == self.DUE:
+            # The desk's own order: due date, then submission, then id.
+            return list(range(len(rows)))
+        if column == self.CODE:
+            return [r.code for r in rows]
+        if column == self.TITLE:
+            return self._title_ranks()
+        if column == self.ATTEMPT:
+            return [r.attempt for r in rows]
+        if column == self.SUBMITTED:
+            return [r.submitted_at for r in rows]
+        if column == self.DAYS_LEFT:
+            return [r.business_days_left for r in rows]
+        if column == self.HELD_BY:
+            return [r.held_by.casefold() if r.held_by else None for r in rows]
+        raise IndexError(column)
+
+    def overdue_count(self) -> int:
+        return sum(1 for r in self._rows if r.overdue)
+
+    # Internals --------------------------------------------------------------
+
+    def _pick(self, row: QueueRow) -> str:
+        return pick(row.title, self.language)
+
+    def _display(self, row: QueueRow, position: int, column: int) -> str:
+        if column == self.CODE:
+            return row.code
+        if column == self.TITLE:
+            return self._titles[position]
+        if column == self.ATTEMPT:
+            return str(row.attempt)
+        if column == self.SUBMITTED:
+            return short_date(row.submitted_at)
+        if column == self.DUE:
+            return short_date(row.decision_due)
+        if column == self.DAYS_LEFT:
+            return days_left_text(row.business_days_left)
+        return held_by_text(row)
+
+    def _tooltip(self, row: QueueRow, column: int) -> str | None:
+        if column == self.DAYS_LEFT and row.overdue:
+            return _tr(
+                "The decision was due on {date}: 14 business days after submission."
+            ).format(date=short_date(row.decision_due))
+        if column == self.HELD_BY and row.held_by is None:
+            return _tr("Nobody has opened it yet. Opening it assigns it to you.")
+        if column == self.HELD_BY and not row.held_by_me:
+            return _tr("Held by {name}: only they can assess it.").format(
+                name=row.held_by
+            )
+        return None
+
+    def _warning_icon(self) -> QIcon:
+        if self._warning is None:
+            warning = QStyle.StandardPixmap.SP_MessageBoxWarning
+            self._warning = QApplication.style().standardIcon(warning)
+        return self._warning
+
+    def _title_ranks(self) -> list[int]:
+        collator = QCollator(QLocale())
+        collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        unique = sorted(set(self._titles), key=functools.cmp_to_key(collator.compare))
+        rank = {title: i for i, title in enumerate(unique)}
+        return [rank[title] for title in self._titles]
+
+
+class QueueFilterProxy(QAbstractProxyModel):
+    """The queue filtered by a QueueFilter and sorted on raw values.
+
+    A flat proxy: proxy row ``i`` shows source row ``self._rows[i]``. Any
+    change of the source recomputes the mapping and resets the proxy; the
+    view keeps its selection across resets by application id.
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._filter = QueueFilter.ALL
+        self._sort_column = -1
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._rows: list[int] = []
+        self._inverse: list[int] | None = None
+        self._orders: dict[tuple[int, Qt.SortOrder], list[int]] = {}
+
+    def setSourceModel(self, source: QAbstractItemModel) -> None:
+        if not isinstance(source, QueueTableModel):
+            raise TypeError("QueueFilterProxy shows a QueueTableModel")
+        if self.sourceModel() is not None:
+            raise RuntimeError("the source model of the queue is set once")
+        self.beginResetModel()
+        super().setSourceModel(source)
+        # The proxy resets with its source, so whoever remembers the selection
+        # before a reset still reads the old rows through the old mapping.
+        source.modelAboutToBeReset.connect(self.beginResetModel)
+        source.modelReset.connect(self._source_reset)
+        for signal in (source.dataChanged, source.layoutChanged):
+            signal.connect(self._source_changed)
+        self._rows = self._compute()
+        self.endResetModel()
+
+    def table(self) -> QueueTableModel:
+        source = self.sourceModel()
+        assert isinstance(source, QueueTableModel)
+        return source
+
+    def queue_filter(self) -> QueueFilter:
+        return self._filter
+
+    def set_queue_filter(self, choice: QueueFilter) -> None:
+        if choice is not self._filter:
+            self._filter = choice
+            self._refilter()
+
+    def sort(
+        self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder
+    ) -> None:
+        # QTableView.sortByColumn asks twice for the same sort.
+        if (column, order) != (self._sort_column, self._sort_order):
+            self._sort_column, self._sort_order = column, order
+            self._refilter()
+
+    def row_of(self, application_id: int) -> int | None:
+        """The proxy row showing ``application_id``, or None when filtered out."""
+        position = self.table().position_of(application_id)
+        if position is None:
+            return None
+        row = self._inverse_map()[position]
+        return row if row >= 0 else None
+
+    def queue_row(self, row: int) -> QueueRow:
+        return self.table().row(self._rows[row])
+
+    def application_id(self, row: int) -> int:
+        return self.queue_row(row).application_id
+
+    # Qt's interface ---------------------------------------------------------
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else QueueTableModel.COLUMN_COUNT
+
+    def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
+        if parent.isValid() or not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def parent(self, child: Index | None = None) -> Any:
+        # Without an argument this is QObject.parent(); rows have no parent.
+        return super().parent() if child is None else QModelIndex()
+
+    def hasChildren(self, parent: Index = ROOT) -> bool:
+        return not parent.isValid()
+
+    def mapToSource(self, proxy: Index) -> QModelIndex:
+        if not proxy.isValid() or self.sourceModel() is None:
+            return QModelIndex()
+        return self.table().index(self._rows[proxy.row()], proxy.column())
+
+    def mapFromSource(self, source: Index) -> QModelIndex:
+        if not source.isValid():
+            return QModelIndex()
+        row = self._inverse_map()[source.row()]
+        return self.createIndex(row, source.column()) if row >= 0 else QModelIndex()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Straight to the row, without mapping every painted cell twice.
+        if not index.isValid():
+            return None
+        return self.table().cell(self._rows[index.row()], index.column(), role)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return ITEM_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation is Qt.Orientation.Horizontal:
+            return self.table().headerData(section, orientation, role)
+        return None
+
+    # Internals --------------------------------------------------------------
+
+    def _source_changed(self, *_args: Any) -> None:
+        self._orders.clear()
+        self._refilter()
+
+    def _source_reset(self) -> None:
+        self._orders.clear()
+        self._rows = self._compute()
+        self._inverse = None
+        self.endResetModel()
+
+    def _refilter(self) -> None:
+        self.beginResetModel()
+        self._rows = self._compute()
+        self._inverse = None
+        self.endResetModel()
+
+    def _compute(self) -> list[int]:
+        table = self.table()
+        order = self._order(table)
+        if self._filter is QueueFilter.ALL:
+            return order
+        # The same rules as the desk's query, on the rows already read.
+        rows = table.rows()
+        if self._filter is QueueFilter.ASSIGNED_TO_ME:
+            return [i for i in order if rows[i].held_by_me]
+        if self._filter is QueueFilter.UNASSIGNED:
+            return [i for i in order if rows[i].held_by is None]
+        return [i for i in order if rows[i].overdue]
+
+    def _order(self, table: QueueTableModel) -> list[int]:
+        if self._sort_column < 0:
+            return list(range(table.rowCount()))
+        key = (self._sort_column, self._sort_order)
+        cached = self._orders.get(key)
+        if cached is None:
+            cached = self._orders[key] = _sorted_rows(
+                table.sort_keys(self._sort_column),
+                self._sort_order is Qt.SortOrder.DescendingOrder,
+            )
+        return cached
+
+    def _inverse_map(self) -> list[int]:
+        if self._inverse is None:
+            inverse = [-1] * self.table().rowCount()
+            for proxy_row, source_row in enumerate(self._rows):
+                inverse[source_row] = proxy_row
+            self._inverse = inverse
+        return self._inverse
