@@ -16,8 +16,6 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
-    QAbstractProxyModel,
     QAbstractTableModel,
     QCollator,
     QCoreApplication,
@@ -29,6 +27,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
+from desktop.flat_proxy import FlatProxy
 from model.enums import Status
 from model.records import DashboardRow, pick
 
@@ -337,50 +336,24 @@ class StatusFilter(enum.Enum):
         }[self]
 
 
-class ApplicationFilterProxy(QAbstractProxyModel):
+class ApplicationFilterProxy(FlatProxy):
     """The table model filtered by status and title, sorted on raw values.
 
-    A flat proxy: proxy row ``i`` shows source row ``self._rows[i]``. Any
-    change in the source recomputes the mapping and resets the proxy; the
-    dashboard keeps its selection across resets by application id.
+    The dashboard keeps its selection across the proxy's resets by
+    application id.
     """
 
+    source_type = ApplicationTableModel
+
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
         self._status = StatusFilter.ALL
         self._search = ""
-        self._sort_column = -1
-        self._sort_order = Qt.SortOrder.AscendingOrder
-        self._rows: list[int] = []
-        self._inverse: list[int] | None = None
-        self._orders: dict[tuple[int, Qt.SortOrder], list[int]] = {}
-
-    def setSourceModel(self, source: QAbstractItemModel) -> None:
-        if not isinstance(source, ApplicationTableModel):
-            raise TypeError("ApplicationFilterProxy shows an ApplicationTableModel")
-        if self.sourceModel() is not None:
-            raise RuntimeError("the source model of the dashboard is set once")
-        self.beginResetModel()
-        super().setSourceModel(source)
-        for signal in (
-            source.modelReset,
-            source.rowsInserted,
-            source.rowsRemoved,
-            source.layoutChanged,
-            source.dataChanged,
-        ):
-            signal.connect(self._source_changed)
-        self._orders.clear()
-        self._rows = self._compute()
-        self._inverse = None
-        self.endResetModel()
+        super().__init__(parent)
 
     def table(self) -> ApplicationTableModel:
         source = self.sourceModel()
         assert isinstance(source, ApplicationTableModel)
         return source
-
-    # Filtering and sorting --------------------------------------------------
 
     def status_filter(self) -> StatusFilter:
         return self._status
@@ -399,99 +372,13 @@ class ApplicationFilterProxy(QAbstractProxyModel):
             self._search = needle
             self._refilter()
 
-    def sort(
-        self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder
-    ) -> None:
-        # QTableView.sortByColumn asks twice for the same sort.
-        if (column, order) == (self._sort_column, self._sort_order):
-            return
-        self._sort_column = column
-        self._sort_order = order
-        self._refilter()
-
-    def sort_column(self) -> int:
-        return self._sort_column
-
-    def row_of(self, application_id: int) -> int | None:
-        """The proxy row showing ``application_id``, or None when filtered out."""
-        position = self.table().position_of(application_id)
-        if position is None:
-            return None
-        row = self._inverse_map()[position]
-        return row if row >= 0 else None
-
     def application_id(self, row: int) -> int:
         return self.table().row(self._rows[row]).id
 
-    # Qt's interface ---------------------------------------------------------
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else ApplicationTableModel.COLUMN_COUNT
-
-    def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
-        if parent.isValid() or not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        return self.createIndex(row, column)
-
-    def parent(self, child: Index | None = None) -> Any:
-        # Without an argument this is QObject.parent(); rows have no parent.
-        return super().parent() if child is None else QModelIndex()
-
-    def hasChildren(self, parent: Index = ROOT) -> bool:
-        return not parent.isValid()
-
-    def mapToSource(self, proxy: Index) -> QModelIndex:
-        if not proxy.isValid() or self.sourceModel() is None:
-            return QModelIndex()
-        return self.table().index(self._rows[proxy.row()], proxy.column())
-
-    def mapFromSource(self, source: Index) -> QModelIndex:
-        if not source.isValid():
-            return QModelIndex()
-        row = self._inverse_map()[source.row()]
-        return self.createIndex(row, source.column()) if row >= 0 else QModelIndex()
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Straight to the row: the base class would map every call through
-        # mapToSource, twice the Python calls for each painted cell.
-        if not index.isValid():
-            return None
-        return self.table().cell(self._rows[index.row()], index.column(), role)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return ITEM_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation is Qt.Orientation.Horizontal:
-            return self.table().headerData(section, orientation, role)
-        return None
-
-    # Internals --------------------------------------------------------------
-
-    def _source_changed(self, *_args: Any) -> None:
-        self._orders.clear()
-        self._refilter()
-
-    def _refilter(self) -> None:
-        self.beginResetModel()
-        self._rows = self._compute()
-        self._inverse = None
-        self.endResetModel()
-
-    def _compute(self) -> list[int]:
-        """Source rows to show, in the order to show them."""
+    def _select(self, order: list[int]) -> list[int]:
         table = self.table()
         allowed = self._status.value
         needle = self._search
-        order = self._order(table)
         if allowed is None and not needle:
             return order
         titles = table.titles()
@@ -505,34 +392,3 @@ class ApplicationFilterProxy(QAbstractProxyModel):
             wanted = {STATUS_ORDER[status] for status in allowed}
             order = [i for i in order if ranks[i] in wanted]
         return order
-
-    def _order(self, table: ApplicationTableModel) -> list[int]:
-        count = table.rowCount()
-        if self._sort_column < 0:
-            return list(range(count))
-        key = (self._sort_column, self._sort_order)
-        cached = self._orders.get(key)
-        if cached is None:
-            cached = self._orders[key] = _sorted_rows(
-                table.sort_keys(self._sort_column),
-                self._sort_order is Qt.SortOrder.DescendingOrder,
-            )
-        return cached
-
-    def _inverse_map(self) -> list[int]:
-        if self._inverse is None:
-            inverse = [-1] * self.table().rowCount()
-            for proxy_row, source_row in enumerate(self._rows):
-                inverse[source_row] = proxy_row
-            self._inverse = inverse
-        return self._inverse
-
-
-def _sorted_rows(keys: list[Any], descending: bool) -> list[int]:
-    """Row numbers ordered by ``keys``; rows without a value go last either way."""
-    if None not in keys:
-        return sorted(range(len(keys)), key=keys.__getitem__, reverse=descending)
-    present = [i for i, k in enumerate(keys) if k is not None]
-    absent = [i for i, k in enumerate(keys) if k is None]
-    present.sort(key=keys.__getitem__, reverse=descending)
-    return present + absent

@@ -16,24 +16,21 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
-    QAbstractProxyModel,
     QAbstractTableModel,
     QCollator,
     QCoreApplication,
     QLocale,
-    QModelIndex,
     Qt,
 )
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
+from desktop.flat_proxy import FlatProxy
 from desktop.item_models import (
     ITEM_FLAGS,
     ROOT,
     Index,
     ObjectRole,
-    _sorted_rows,
     short_date,
     warning_color,
 )
@@ -261,38 +258,14 @@ class QueueTableModel(QAbstractTableModel):
         return [rank[title] for title in self._titles]
 
 
-class QueueFilterProxy(QAbstractProxyModel):
-    """The queue filtered by a QueueFilter and sorted on raw values.
+class QueueFilterProxy(FlatProxy):
+    """The queue filtered by a QueueFilter and sorted on raw values."""
 
-    A flat proxy: proxy row ``i`` shows source row ``self._rows[i]``. Any
-    change of the source recomputes the mapping and resets the proxy; the
-    view keeps its selection across resets by application id.
-    """
+    source_type = QueueTableModel
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
         self._filter = QueueFilter.ALL
-        self._sort_column = -1
-        self._sort_order = Qt.SortOrder.AscendingOrder
-        self._rows: list[int] = []
-        self._inverse: list[int] | None = None
-        self._orders: dict[tuple[int, Qt.SortOrder], list[int]] = {}
-
-    def setSourceModel(self, source: QAbstractItemModel) -> None:
-        if not isinstance(source, QueueTableModel):
-            raise TypeError("QueueFilterProxy shows a QueueTableModel")
-        if self.sourceModel() is not None:
-            raise RuntimeError("the source model of the queue is set once")
-        self.beginResetModel()
-        super().setSourceModel(source)
-        # The proxy resets with its source, so whoever remembers the selection
-        # before a reset still reads the old rows through the old mapping.
-        source.modelAboutToBeReset.connect(self.beginResetModel)
-        source.modelReset.connect(self._source_reset)
-        for signal in (source.dataChanged, source.layoutChanged):
-            signal.connect(self._source_changed)
-        self._rows = self._compute()
-        self.endResetModel()
+        super().__init__(parent)
 
     def table(self) -> QueueTableModel:
         source = self.sourceModel()
@@ -307,125 +280,19 @@ class QueueFilterProxy(QAbstractProxyModel):
             self._filter = choice
             self._refilter()
 
-    def sort(
-        self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder
-    ) -> None:
-        # QTableView.sortByColumn asks twice for the same sort.
-        if (column, order) != (self._sort_column, self._sort_order):
-            self._sort_column, self._sort_order = column, order
-            self._refilter()
-
-    def row_of(self, application_id: int) -> int | None:
-        """The proxy row showing ``application_id``, or None when filtered out."""
-        position = self.table().position_of(application_id)
-        if position is None:
-            return None
-        row = self._inverse_map()[position]
-        return row if row >= 0 else None
-
     def queue_row(self, row: int) -> QueueRow:
         return self.table().row(self._rows[row])
 
     def application_id(self, row: int) -> int:
         return self.queue_row(row).application_id
 
-    # Qt's interface ---------------------------------------------------------
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else QueueTableModel.COLUMN_COUNT
-
-    def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
-        if parent.isValid() or not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        return self.createIndex(row, column)
-
-    def parent(self, child: Index | None = None) -> Any:
-        # Without an argument this is QObject.parent(); rows have no parent.
-        return super().parent() if child is None else QModelIndex()
-
-    def hasChildren(self, parent: Index = ROOT) -> bool:
-        return not parent.isValid()
-
-    def mapToSource(self, proxy: Index) -> QModelIndex:
-        if not proxy.isValid() or self.sourceModel() is None:
-            return QModelIndex()
-        return self.table().index(self._rows[proxy.row()], proxy.column())
-
-    def mapFromSource(self, source: Index) -> QModelIndex:
-        if not source.isValid():
-            return QModelIndex()
-        row = self._inverse_map()[source.row()]
-        return self.createIndex(row, source.column()) if row >= 0 else QModelIndex()
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Straight to the row, without mapping every painted cell twice.
-        if not index.isValid():
-            return None
-        return self.table().cell(self._rows[index.row()], index.column(), role)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return ITEM_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation is Qt.Orientation.Horizontal:
-            return self.table().headerData(section, orientation, role)
-        return None
-
-    # Internals --------------------------------------------------------------
-
-    def _source_changed(self, *_args: Any) -> None:
-        self._orders.clear()
-        self._refilter()
-
-    def _source_reset(self) -> None:
-        self._orders.clear()
-        self._rows = self._compute()
-        self._inverse = None
-        self.endResetModel()
-
-    def _refilter(self) -> None:
-        self.beginResetModel()
-        self._rows = self._compute()
-        self._inverse = None
-        self.endResetModel()
-
-    def _compute(self) -> list[int]:
-        table = self.table()
-        order = self._order(table)
+    def _select(self, order: list[int]) -> list[int]:
         if self._filter is QueueFilter.ALL:
             return order
         # The same rules as the desk's query, on the rows already read.
-        rows = table.rows()
+        rows = self.table().rows()
         if self._filter is QueueFilter.ASSIGNED_TO_ME:
             return [i for i in order if rows[i].held_by_me]
         if self._filter is QueueFilter.UNASSIGNED:
             return [i for i in order if rows[i].held_by is None]
         return [i for i in order if rows[i].overdue]
-
-    def _order(self, table: QueueTableModel) -> list[int]:
-        if self._sort_column < 0:
-            return list(range(table.rowCount()))
-        key = (self._sort_column, self._sort_order)
-        cached = self._orders.get(key)
-        if cached is None:
-            cached = self._orders[key] = _sorted_rows(
-                table.sort_keys(self._sort_column),
-                self._sort_order is Qt.SortOrder.DescendingOrder,
-            )
-        return cached
-
-    def _inverse_map(self) -> list[int]:
-        if self._inverse is None:
-            inverse = [-1] * self.table().rowCount()
-            for proxy_row, source_row in enumerate(self._rows):
-                inverse[source_row] = proxy_row
-            self._inverse = inverse
-        return self._inverse
