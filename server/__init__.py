@@ -1,0 +1,1 @@
+"""Insignia's server: the shared truth the desktops sync with (FastAPI)."""
