@@ -2,8 +2,12 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
+TRANSLATIONS := desktop/resources/translations
+# English is the source language; its file holds only the plural forms.
+LANGUAGES := es en
+QM := $(LANGUAGES:%=$(TRANSLATIONS)/insignia_%.qm)
 
-.PHONY: run test lint typecheck layers pytest bench translations clean
+.PHONY: run test lint typecheck layers pytest bench translations qm clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -11,14 +15,37 @@ $(BIN)/python:
 
 $(VENV)/.installed: $(BIN)/python pyproject.toml
 	$(BIN)/pip install --quiet -e .
+	$(MAKE) --no-print-directory qm
 	touch $@
 
 $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
+	$(MAKE) --no-print-directory qm
 	touch $@
 
+# Qt's Linguist tools come with PySide6-Essentials.
+$(BIN)/pyside6-lupdate $(BIN)/pyside6-lrelease: | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+
+## Refresh the translation sources from the code; then translate what is new
+## (Qt Linguist: .venv/bin/pyside6-linguist) until tests/desktop/test_spanish.py
+## passes.
+translations: | $(BIN)/pyside6-lupdate
+	$(BIN)/pyside6-lupdate -silent -no-obsolete -locations relative \
+		-source-language en -target-language es \
+		$$(find desktop -name '*.py' | sort) -ts $(TRANSLATIONS)/insignia_es.ts
+	$(BIN)/pyside6-lupdate -silent -no-obsolete -locations relative -pluralonly \
+		-source-language en -target-language en \
+		$$(find desktop -name '*.py' | sort) -ts $(TRANSLATIONS)/insignia_en.ts
+
+## Build the compiled translations the application loads (not committed).
+qm: $(QM)
+
+$(TRANSLATIONS)/%.qm: $(TRANSLATIONS)/%.ts | $(BIN)/pyside6-lrelease
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
 ## Open Insignia on the demo data (a folder of its own, created on first run).
-run: $(VENV)/.installed
+run: $(VENV)/.installed qm
 	$(BIN)/insignia --demo --data-dir "$${INSIGNIA_DEMO_DIR:-$$HOME/.local/share/insignia-demo}"
 
 ## Every check CI runs: lint, format, types, layering, then the tests.
@@ -34,11 +61,11 @@ typecheck: $(STAMP)
 layers: $(STAMP)
 	$(BIN)/lint-imports
 
-pytest: $(STAMP)
+pytest: $(STAMP) qm
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -p no:cacheprovider
 
 bench: $(VENV)/.installed
 	$(BIN)/python -m bench.dashboard --applications 100000
 
 clean:
-	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache .pytest_cache $(QM)
