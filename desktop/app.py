@@ -7,15 +7,17 @@ script ``insignia``.
 from __future__ import annotations
 
 import argparse
+import getpass
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
     QLibraryInfo,
     QLocale,
+    QLockFile,
     QSettings,
     QTimer,
     QTranslator,
@@ -32,13 +34,17 @@ from desktop.views.settings import (
     interface_language,
     ui_settings,
 )
-from model.errors import NotFound, StoreError
+from model.database import DATABASE_NAME, ensure_writable
+from model.enums import Role
+from model.errors import DataFolderNotWritable, NotFound, StoreError
 from model.quickread import FirstLook
+from model.records import UserRecord
 
 logger = logging.getLogger(__name__)
 
 TRANSLATIONS = Path(__file__).with_name("resources") / "translations"
 DEFAULT_USER = "educator"
+LOCK_NAME = "insignia.lock"
 # The dashboard paints with the newest attempts; the rest follow from a worker.
 FIRST_PAGE = 500
 
@@ -106,10 +112,10 @@ def create_window(
 
     A ``QApplication`` must exist. StoreError says why the folder or its
     database cannot be used (the file is then left as it was); UnknownUser
-    says the user is not in this folder.
+    says the user is not in this folder. Without ``username``, the user is
+    ``educator`` when the folder has one, else its only educator.
     """
     data_dir = Path(data_dir)
-    name = username or DEFAULT_USER
     settings = ui_settings()
     language = interface_language(settings)
     install_translators(language)
@@ -118,16 +124,40 @@ def create_window(
     if first is None or (demo and first.is_empty()):
         if first is not None:
             first.close()
-        window = _open_with_store(data_dir, demo, name, language, settings)
+        window = _open_with_store(data_dir, demo, username, language, settings)
     else:
-        window = _open_from_first_look(first, data_dir, name, language, settings)
+        window = _open_from_first_look(first, data_dir, username, language, settings)
     window.restore_state()
-    logger.info("Signed in as %s on %s", name, data_dir)
+    logger.info("Signed in as %s on %s", window.context.user.username, data_dir)
     return window
 
 
+def sign_in_user(
+    username: str | None,
+    find: Callable[[str], UserRecord | None],
+    users: Callable[[], list[UserRecord]],
+    data_dir: Path,
+) -> UserRecord:
+    """``username``; without one, ``educator``, else the folder's only educator.
+
+    A folder set up at the first start has one educator, named after the
+    computer's login, so a plain ``insignia`` signs them in.
+    """
+    user = find(username or DEFAULT_USER)
+    if user is None and username is None:
+        educators = [u for u in users() if u.role is Role.EDUCATOR]
+        user = educators[0] if len(educators) == 1 else None
+    if user is None:
+        raise UnknownUser(username or DEFAULT_USER, data_dir)
+    return user
+
+
 def _open_with_store(
-    data_dir: Path, demo: bool, name: str, language: str, settings: QSettings
+    data_dir: Path,
+    demo: bool,
+    username: str | None,
+    language: str,
+    settings: QSettings,
 ) -> MainWindow:
     """Open, create or upgrade the store first: a new or older database."""
     from model.store import Store
@@ -140,10 +170,14 @@ def _open_with_store(
             from model.demo import seed_demo
 
             seed_demo(store)
-        try:
-            user = store.user(name)
-        except NotFound:
-            raise UnknownUser(name, store.data_dir) from None
+
+        def find(name: str) -> UserRecord | None:
+            try:
+                return store.user(name)
+            except NotFound:
+                return None
+
+        user = sign_in_user(username, find, store.users, store.data_dir)
     except BaseException:
         store.close()
         raise
@@ -153,13 +187,15 @@ def _open_with_store(
 
 
 def _open_from_first_look(
-    first: FirstLook, data_dir: Path, name: str, language: str, settings: QSettings
+    first: FirstLook,
+    data_dir: Path,
+    username: str | None,
+    language: str,
+    settings: QSettings,
 ) -> MainWindow:
     """Paint from a quick read; the store opens on a worker meanwhile."""
     try:
-        user = first.user(name)
-        if user is None:
-            raise UnknownUser(name, data_dir)
+        user = sign_in_user(username, first.user, first.users, data_dir)
         rows = first.dashboard_rows(user.id, FIRST_PAGE + 1)
     finally:
         first.close()
@@ -174,10 +210,32 @@ def _open_from_first_look(
         pending.start()
         if not complete:
             window.dashboard.load_in_background()
-        run_in_background(lambda: _warm_up(pending, rows[0].id if rows else None))
+        run_in_background(
+            lambda: _warm_up(pending, rows[0].id if rows else None),
+            None,
+            lambda error: _store_failed(window, error),
+        )
 
     QTimer.singleShot(0, window, after_first_paint)
     return window
+
+
+def _store_failed(window: MainWindow, error: BaseException) -> None:
+    """The store did not open after the first paint: say why, and close.
+
+    Nothing could be saved in that window: every action needs the store.
+    """
+    if not isinstance(error, StoreError):
+        # Warming up is only a head start; the click that needs it will say.
+        logger.warning("Could not prepare the first application: %s", error)
+        return
+    logger.error("Cannot open the data folder: %s", error)
+    QMessageBox.critical(
+        window,
+        QCoreApplication.translate("app", "Insignia cannot use its data"),
+        store_error_text(error),
+    )
+    window.close()
 
 
 def _warm_up(pending: PendingStore, application_id: int | None) -> None:
@@ -212,7 +270,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="fill a new data folder with sample micro-credentials and users",
     )
     parser.add_argument(
-        "--user", default=None, help=f"the user to sign in as (default: {DEFAULT_USER})"
+        "--user",
+        default=None,
+        help=f"the user to sign in as (default: {DEFAULT_USER}, or the folder's"
+        " only educator)",
     )
     parser.add_argument(
         "url", nargs="?", help="a link insignia://applications/<id> to open"
@@ -246,6 +307,10 @@ def import_catalog_command(argv: Sequence[str]) -> int:
         return 1
     try:
         codes = store.import_catalog(args.file)
+    except CatalogError as error:
+        # A published version whose structure changed: nothing was imported.
+        print(f"insignia import-catalog: {error}", file=sys.stderr)
+        return 1
     finally:
         store.close()
     for code in codes:
@@ -253,9 +318,96 @@ def import_catalog_command(argv: Sequence[str]) -> int:
     return 0
 
 
-def _startup_error(title: str, text: str) -> int:
+def lock_data_folder(data_dir: Path) -> QLockFile | None:
+    """This process's hold on ``data_dir``; None while another Insignia has it.
+
+    Two Insignias on one folder would each autosave over the other's text.
+    A lock left behind by an Insignia that crashed is taken over: QLockFile
+    sees that its process is gone. Raises DataFolderNotWritable when the lock
+    file cannot be written.
+
+    Limitation: the second start only says that Insignia is already open. A
+    link it was given (insignia://applications/<id>) is not handed over to the
+    running Insignia yet; that needs a QLocalServer in the first one.
+    """
+    ensure_writable(data_dir)
+    lock = QLockFile(str(data_dir / LOCK_NAME))
+    # Never stale by age, only when its process is gone: a session lasts days.
+    lock.setStaleLockTime(0)
+    if lock.tryLock(0):
+        return lock
+    if lock.error() is QLockFile.LockError.LockFailedError:
+        return None
+    raise DataFolderNotWritable(f"cannot create {LOCK_NAME}", data_dir)
+
+
+def folder_is_new(data_dir: Path) -> bool:
+    """Whether the data folder has no user yet (nor, maybe, a database)."""
+    first = FirstLook.open(data_dir)
+    if first is not None:
+        try:
+            return first.is_empty()
+        finally:
+            first.close()
+    if not (data_dir / DATABASE_NAME).exists():
+        return True
+    from model.store import Store
+
+    # An older database: upgraded now, as the window would upgrade it.
+    store = Store(data_dir)
+    try:
+        return store.is_empty()
+    finally:
+        store.close()
+
+
+def login_name() -> str:
+    try:
+        return getpass.getuser()
+    except OSError:  # no login name in the environment or the user database
+        return ""
+
+
+def first_start(data_dir: Path) -> str | None:
+    """Welcome the educator of a new folder and create their local user.
+
+    Returns the new username, or None when they closed the welcome.
+    """
+    from desktop.views.welcome import WelcomeDialog
+    from model.store import Store, local_username
+
+    dialog = WelcomeDialog(data_dir)
+    if dialog.exec() != WelcomeDialog.DialogCode.Accepted:
+        return None
+    store = Store(data_dir)
+    try:
+        user = store.set_up_first_educator(
+            local_username(login_name()), dialog.display_name(), dialog.email_address()
+        )
+    finally:
+        store.close()
+    return user.username
+
+
+def _startup_error(text: str) -> int:
     print(text, file=sys.stderr)
+    # Translated here: main installed the translators first.
+    title = QCoreApplication.translate("app", "Insignia cannot start")
     QMessageBox.critical(None, title, text)
+    return 1
+
+
+def _already_open(data_dir: Path) -> int:
+    text = QCoreApplication.translate(
+        "app",
+        "Insignia is already open on this data folder: {folder}. Switch to that"
+        " window.",
+    ).format(folder=data_dir)
+    logger.error("Another Insignia holds %s", data_dir / LOCK_NAME)
+    print(text, file=sys.stderr)
+    QMessageBox.information(
+        None, QCoreApplication.translate("app", "Insignia is already open"), text
+    )
     return 1
 
 
@@ -274,23 +426,46 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setDesktopFileName("insignia")
-    title = QCoreApplication.translate("app", "Insignia cannot start")
+    install_translators(interface_language(ui_settings()))
+    data_dir = args.data_dir or default_data_dir()
     try:
-        window = create_window(
-            args.data_dir or default_data_dir(), demo=args.demo, username=args.user
-        )
+        lock = lock_data_folder(data_dir)
     except StoreError as error:
         logger.error("Cannot open the data folder: %s", error)
-        return _startup_error(title, store_error_text(error))
+        return _startup_error(store_error_text(error))
+    if lock is None:
+        return _already_open(data_dir)
+    try:
+        return _run(app, data_dir, args)
+    finally:
+        lock.unlock()
+
+
+def _run(app: QApplication, data_dir: Path, args: argparse.Namespace) -> int:
+    """The welcome on a new folder, then the window until it closes."""
+    username = args.user
+    try:
+        if not args.demo and folder_is_new(data_dir):
+            username = first_start(data_dir)
+            if username is None:
+                logger.info("The welcome was closed; nothing was created")
+                return 0
+        window = create_window(data_dir, demo=args.demo, username=username)
+    except StoreError as error:
+        logger.error("Cannot open the data folder: %s", error)
+        return _startup_error(store_error_text(error))
     except UnknownUser as error:
         logger.error("Cannot sign in: %s", error)
-        return _startup_error(title, unknown_user_text(error))
+        return _startup_error(unknown_user_text(error))
 
     window.show()
     if args.url:
-        # A link is not yet handed over to an Insignia that is already running:
-        # each start opens a window of its own.
+        # The link opens here; a second start on this folder is refused and
+        # does not pass its link on yet (see lock_data_folder).
         QTimer.singleShot(0, lambda: window.open_url(args.url))
     status = app.exec()
-    window.context.store.close()
+    try:
+        window.context.store.close()
+    except StoreError:
+        logger.debug("The store never opened; its failure was shown then")
     return status

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QTabBar,
     QTabWidget,
@@ -38,13 +39,21 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
+from desktop.errors import not_allowed_text
+from desktop.export_actions import (
+    EXPORT_ACTION,
+    PRINT_ACTION,
+    PRINT_SUPPORT,
+    ExportController,
+)
+from desktop.keyboard import announce, focus_first, move_to_section
 from desktop.tasks import run_in_background
 from desktop.views.dashboard import DashboardView
 from desktop.views.notifications import NotificationsDialog, button_text
 from desktop.views.queue import QueueView
-from desktop.views.settings import SettingsDialog, ui_settings
+from desktop.views.settings import SettingsDialog, interface_language, ui_settings
 from model.enums import Role
-from model.errors import NotFound
+from model.errors import NotAllowed, NotFound
 
 if TYPE_CHECKING:
     # Imported when the first application opens: the dashboard paints sooner.
@@ -117,6 +126,7 @@ class MainWindow(QMainWindow):
         self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.tabs.setUsesScrollButtons(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.tabBar().setAccessibleName(self.tr("Open tabs"))
         self.setCentralWidget(self.tabs)
 
         self.dashboard = DashboardView(context, self)
@@ -161,6 +171,8 @@ class MainWindow(QMainWindow):
             self._action(self.tr("&Settings…"), "Ctrl+,", self.open_settings)
         )
         file_menu.addSeparator()
+        self._build_export_actions(file_menu)
+        file_menu.addSeparator()
         self.switch_user_action = self._action(
             self.tr("S&witch user…"), None, self.switch_user
         )
@@ -179,11 +191,73 @@ class MainWindow(QMainWindow):
         view_menu.addAction(
             self._action(self.tr("&Close tab"), "Ctrl+W", self.close_current_tab)
         )
+        self._build_keyboard_actions(view_menu)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = self._action(self.tr("&About Insignia"), None, self.show_about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(about)
+
+    def _build_keyboard_actions(self, view_menu: QMenu) -> None:
+        """Tab to tab in View, and the current page's actions in Application.
+
+        Shown in menus so they can be found; each works from anywhere in the
+        window, a text editor included.
+        """
+        view_menu.addSeparator()
+        for text, keys, step in (
+            (self.tr("Next &tab"), QKeySequence.StandardKey.NextChild, 1),
+            (self.tr("Pre&vious tab"), QKeySequence.StandardKey.PreviousChild, -1),
+        ):
+            action = self._action(text, None, lambda _=False, s=step: self._step_tab(s))
+            action.setShortcuts(keys)
+            view_menu.addAction(action)
+
+        menu = self.menuBar().addMenu(self.tr("&Application"))
+        submit = (
+            self.tr("&Record decision…") if self.is_assessor() else self.tr("S&ubmit")
+        )
+        self.page_actions: list[QAction] = []
+        for text, keys, slot in (
+            (self.tr("&Save now"), ["Ctrl+S"], self.save_now),
+            (submit, ["Ctrl+Return", "Ctrl+Enter"], self._activate_primary),
+            (self.tr("&Next part"), ["Ctrl+PgDown", "Alt+Down"], self.next_part),
+            (self.tr("&Previous part"), ["Ctrl+PgUp", "Alt+Up"], self.previous_part),
+        ):
+            action = self._action(text, None, slot)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            menu.addAction(action)
+            self.page_actions.append(action)
+        self.save_action, self.submit_action = self.page_actions[:2]
+        self.save_action.setObjectName("saveNowAction")
+        self.submit_action.setObjectName("submitAction")
+        self.tabs.currentChanged.connect(self._enable_page_actions)
+        self._enable_page_actions()
+
+    def _build_export_actions(self, file_menu: QMenu) -> None:
+        """Export PDF and Print, on the application of the current tab."""
+        self.exporter = ExportController(self, self.context, self.settings)
+        self.export_action = self._action(
+            self.tr("&Export PDF…"), "Ctrl+Shift+E", self.export_current_pdf
+        )
+        self.export_action.setObjectName(EXPORT_ACTION)
+        self.print_action = self._action(self.tr("&Print…"), None, self.print_current)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.setObjectName(PRINT_ACTION)
+        file_menu.addAction(self.export_action)
+        if PRINT_SUPPORT:
+            file_menu.addAction(self.print_action)
+        else:
+            # Without Qt's print support the PDF is the printable version.
+            self.print_action.setVisible(False)
+        self.tabs.currentChanged.connect(self._enable_export_actions)
+        self._enable_export_actions()
+
+    def _enable_export_actions(self, _index: int = 0) -> None:
+        page = self.tabs.currentWidget()
+        printable = page is not self.home and getattr(page, "record", None) is not None
+        self.export_action.setEnabled(printable)
+        self.print_action.setEnabled(printable and self.print_action.isVisible())
 
     def _action(self, text: str, shortcut: str | None, slot: object) -> QAction:
         action = QAction(text, self)
@@ -242,13 +316,18 @@ class MainWindow(QMainWindow):
 
     def open_application(
         self, application_id: int, beside: QWidget | None = None
-    ) -> Page:
+    ) -> Page | None:
         """Show the application's tab, opening it (after ``beside``) if needed.
 
         An assessor gets an assessment page, which claims the application.
+        None, after saying why, when the signed-in user may not open it.
         """
         page = self.page_of(application_id)
         if page is None:
+            refusal = self._refusal(application_id)
+            if isinstance(refusal, NotAllowed):
+                self._refuse(refusal)
+                return None
             page = self._new_page(application_id)
             page.openRequested.connect(self._open_requested)
             state = self._splitter_states.get(application_id)
@@ -260,6 +339,9 @@ class MainWindow(QMainWindow):
             self.tabs.insertTab(position, page, page.title())
             self.tabs.setTabToolTip(self.tabs.indexOf(page), page.title())
             logger.debug("Opened application %s in a tab", application_id)
+            self.tabs.setCurrentWidget(page)
+            # A new tab starts at its first control, wherever the focus was.
+            focus_first(page)
         self.tabs.setCurrentWidget(page)
         return page
 
@@ -282,7 +364,9 @@ class MainWindow(QMainWindow):
     def open_url(self, url: str) -> bool:
         """Open ``insignia://applications/<id>``; says so when it cannot."""
         application_id = application_id_from_url(url)
-        if application_id is None or not self._exists(application_id):
+        if application_id is None or isinstance(
+            self._refusal(application_id), NotFound
+        ):
             QMessageBox.warning(
                 self,
                 self.tr("Cannot open the link"),
@@ -292,15 +376,30 @@ class MainWindow(QMainWindow):
                 ).format(url=url),
             )
             return False
-        self.open_application(application_id)
-        return True
+        return self.open_application(application_id) is not None
 
-    def _exists(self, application_id: int) -> bool:
+    def _refusal(self, application_id: int) -> NotFound | NotAllowed | None:
+        """Why the signed-in user cannot open the application; None if they can.
+
+        Educators open their own applications; assessors open other
+        educators' submitted ones, as assessment pages (model.workflow).
+        """
         try:
-            self.context.store.application(application_id)
-        except NotFound:
-            return False
-        return True
+            self.context.store.ensure_may_read(application_id, self.context.user.id)
+        except (NotFound, NotAllowed) as refusal:
+            return refusal
+        return None
+
+    def _refuse(self, refusal: NotAllowed) -> None:
+        logger.warning(
+            "%s may not open application %s: %s",
+            self.context.user.username,
+            refusal.application_id,
+            refusal.reason,
+        )
+        QMessageBox.warning(
+            self, self.tr("Cannot open the application"), not_allowed_text(refusal)
+        )
 
     def close_tab(self, index: int) -> bool:
         """Save the page's pending edits, then close its tab."""
@@ -318,6 +417,95 @@ class MainWindow(QMainWindow):
 
     def close_current_tab(self) -> None:
         self.close_tab(self.tabs.currentIndex())
+
+    # Keyboard actions on the current tab -----------------------------------
+
+    def current_page(self) -> Page | None:
+        widget = self.tabs.currentWidget()
+        return None if widget is None or widget is self.home else cast("Page", widget)
+
+    def _enable_page_actions(self, _index: int = 0) -> None:
+        # Disabled on the home tab, so its keys (Alt+Down in a list) work there.
+        on_page = self.current_page() is not None
+        for action in self.page_actions:
+            action.setEnabled(on_page)
+
+    def _export_page(self) -> Page | None:
+        """The current application, saved first so the PDF has the last edits."""
+        widget = self.tabs.currentWidget()
+        if widget is None or widget is self.home:
+            return None
+        page = cast("Page", widget)
+        try:
+            page.flush()
+        except Exception as error:
+            logger.warning("Could not save before exporting: %s", error)
+            QMessageBox.warning(
+                self,
+                self.tr("Not saved"),
+                self.tr(
+                    "Your last changes could not be saved, so they would be missing"
+                    " from the printed application:"
+                )
+                + "\n\n"
+                + str(error),
+            )
+            return None
+        return page
+
+    def export_current_pdf(self) -> None:
+        page = self._export_page()
+        if page is not None:
+            self.exporter.export_pdf(page.application_id)
+
+    def print_current(self) -> None:
+        page = self._export_page()
+        if page is not None:
+            self.exporter.print_application(page.application_id)
+
+    def _step_tab(self, step: int) -> None:
+        count = self.tabs.count()
+        if count > 1:
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % count)
+
+    def save_now(self) -> None:
+        """Save the current page's pending edits now, and say so."""
+        page = self.current_page()
+        if page is None:
+            return
+        try:
+            page.save_now()
+        except Exception as error:
+            logger.warning(
+                "Could not save application %s: %s", page.application_id, error
+            )
+            QMessageBox.warning(
+                self,
+                self.tr("Not saved"),
+                self.tr("Insignia could not save your last changes:")
+                + "\n\n"
+                + str(error),
+            )
+            return
+        saved = self.tr("Saved")
+        self.statusBar().showMessage(saved, 3000)
+        announce(self, saved)
+
+    def _activate_primary(self) -> None:
+        page = self.current_page()
+        if page is not None:
+            page.activate_primary()
+
+    def next_part(self) -> None:
+        """Focus the next part of the current application and show it."""
+        page = self.current_page()
+        if page is not None:
+            move_to_section(page.keyboard_sections(), 1)
+
+    def previous_part(self) -> None:
+        page = self.current_page()
+        if page is not None:
+            move_to_section(page.keyboard_sections(), -1)
 
     def show_dashboard(self) -> None:
         """Show the home tab: the dashboard, or an assessor's queue."""
@@ -369,6 +557,7 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.context, self.settings, self)
+        dialog.accepted.connect(self._language_chosen)
         dialog.finished.connect(dialog.deleteLater)
         self._dialog = dialog
         dialog.open()
@@ -437,23 +626,46 @@ class MainWindow(QMainWindow):
         if not accepted or choice not in choices:
             return
         user = others[choices.index(choice)]
+        if self.reopen(user.username, self.tr("Cannot switch user")) is not None:
+            logger.info("Switched user from %s to %s", me.username, user.username)
+
+    def _language_chosen(self) -> None:
+        """Show the window in the language just chosen in Settings."""
+        if interface_language(self.settings) != self.context.language:
+            # Once the dialog has closed: its window is about to be replaced.
+            QTimer.singleShot(0, self, self._change_language)
+
+    def _change_language(self) -> None:
+        name = self.context.user.username
+        if self.reopen(name, self.tr("Cannot change the language")) is not None:
+            logger.info("Interface language changed to %s", interface_language())
+
+    def reopen(self, username: str, failure_title: str) -> MainWindow | None:
+        """A new window in place of this one: same folder, ``username``, and
+        the interface language now chosen.
+
+        Pending edits are saved first and the open tabs reopen in the new
+        window, so no work is lost. None when it could not be done (the user
+        kept unsaved changes, or the new window could not open).
+        """
         if not all(self._flush(page) for page in self.pages()):
-            return
+            return None
         self.save_state()
-        from desktop.app import create_window
+        from desktop.app import create_window, install_translators
 
         try:
-            window = create_window(self.context.data_dir, username=user.username)
+            window = create_window(self.context.data_dir, username=username)
         except Exception as error:
-            logger.warning("Could not switch to %s: %s", user.username, error)
-            QMessageBox.warning(self, self.tr("Cannot switch user"), str(error))
-            return
+            logger.warning("Could not reopen the window as %s: %s", username, error)
+            install_translators(self.context.language)
+            QMessageBox.warning(self, failure_title, str(error))
+            return None
         _switched_windows.append(window)
         window.show()
-        logger.info("Switched user from %s to %s", me.username, user.username)
         if self in _switched_windows:
             _switched_windows.remove(self)
         self.close()
+        return window
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -506,7 +718,8 @@ class MainWindow(QMainWindow):
 
         saved = str(settings.value(f"{group}/tabs", "") or "")
         for part in saved.split(","):
-            if part.strip().isdigit() and self._exists(int(part)):
+            # Gone since, or not this user's to open: skipped.
+            if part.strip().isdigit() and self._refusal(int(part)) is None:
                 self.open_application(int(part))
         current = int(settings.value(f"{group}/current", 0) or 0)
         self.tabs.setCurrentIndex(current if 0 <= current < self.tabs.count() else 0)

@@ -49,23 +49,20 @@ ROLES = frozenset(
 )
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("queue", text, None, n)
+translate = QCoreApplication.translate
 
 
 def days_left_text(days: int | None) -> str:
     """Business days to the decision in words; overdue says by how much."""
     if days is None:
         return ""
-    if days < -1:
-        return _tr("Overdue by %n business days", -days)
-    if days == -1:
-        return _tr("Overdue by 1 business day")
+    # Plural forms come from the translations, English included; lupdate
+    # marks them only on tr(), hence the model's own context.
+    if days < 0:
+        return QueueTableModel.tr("Overdue by %n business day(s)", "", -days)
     if days == 0:
-        return _tr("Due today")
-    if days == 1:
-        return _tr("1 business day left")
-    return _tr("%n business days left", days)
+        return translate("queue", "Due today")
+    return QueueTableModel.tr("%n business day(s) left", "", days)
 
 
 def held_by_text(row: QueueRow) -> str:
@@ -73,16 +70,16 @@ def held_by_text(row: QueueRow) -> str:
     if row.held_by is None:
         return ""
     if row.held_by_me:
-        return _tr("{name} (you)").format(name=row.held_by)
+        return translate("queue", "{name} (you)").format(name=row.held_by)
     return row.held_by
 
 
 def filter_label(choice: QueueFilter) -> str:
     return {
-        QueueFilter.ALL: _tr("All"),
-        QueueFilter.ASSIGNED_TO_ME: _tr("Assigned to me"),
-        QueueFilter.UNASSIGNED: _tr("Unassigned"),
-        QueueFilter.OVERDUE: _tr("Overdue"),
+        QueueFilter.ALL: translate("queue", "All"),
+        QueueFilter.ASSIGNED_TO_ME: translate("queue", "Assigned to me"),
+        QueueFilter.UNASSIGNED: translate("queue", "Unassigned"),
+        QueueFilter.OVERDUE: translate("queue", "Overdue"),
     }[choice]
 
 
@@ -134,13 +131,13 @@ class QueueTableModel(QAbstractTableModel):
 
     def column_titles(self) -> list[str]:
         return [
-            _tr("Code"),
-            _tr("Micro-credential"),
-            _tr("Attempt"),
-            _tr("Submitted on"),
-            _tr("Due on"),
-            _tr("Business days left"),
-            _tr("Held by"),
+            translate("queue", "Code"),
+            translate("queue", "Micro-credential"),
+            translate("queue", "Attempt"),
+            translate("queue", "Submitted on"),
+            translate("queue", "Due on"),
+            translate("queue", "Business days left"),
+            translate("queue", "Held by"),
         ]
 
     def set_rows(self, rows: Sequence[QueueRow]) -> None:
@@ -233,15 +230,18 @@ class QueueTableModel(QAbstractTableModel):
 
     def _tooltip(self, row: QueueRow, column: int) -> str | None:
         if column == self.DAYS_LEFT and row.overdue:
-            return _tr(
-                "The decision was due on {date}: 14 business days after submission."
+            return translate(
+                "queue",
+                "The decision was due on {date}: 14 business days after submission.",
             ).format(date=short_date(row.decision_due))
         if column == self.HELD_BY and row.held_by is None:
-            return _tr("Nobody has opened it yet. Opening it assigns it to you.")
-        if column == self.HELD_BY and not row.held_by_me:
-            return _tr("Held by {name}: only they can assess it.").format(
-                name=row.held_by
+            return translate(
+                "queue", "Nobody has opened it yet. Opening it assigns it to you."
             )
+        if column == self.HELD_BY and not row.held_by_me:
+            return translate(
+                "queue", "Held by {name}: only they can assess it."
+            ).format(name=row.held_by)
         return None
 
     def _warning_icon(self) -> QIcon:

@@ -22,7 +22,11 @@ class AttachmentRefused(Exception):
     TOO_LARGE = "too_large"
     EMPTY = "empty"
     NOT_A_FILE = "not_a_file"
+    # A named pipe, a device or a socket: reading it could wait forever.
+    NOT_REGULAR = "not_regular"
     NO_SPACE = "no_space"
+    # The same content is already attached to that part.
+    DUPLICATE = "duplicate"
 
     def __init__(self, reason: str, path: Path, limit: int = 0) -> None:
         super().__init__(f"{reason}: {path}")
@@ -53,8 +57,10 @@ class AttachmentStore:
         """The size of ``source``, or AttachmentRefused saying why it cannot go."""
         if not source.exists():
             raise AttachmentRefused(AttachmentRefused.MISSING, source)
-        if not source.is_file():
+        if source.is_dir():
             raise AttachmentRefused(AttachmentRefused.NOT_A_FILE, source)
+        if not source.is_file():
+            raise AttachmentRefused(AttachmentRefused.NOT_REGULAR, source)
         size = source.stat().st_size
         if size > self.max_bytes:
             raise AttachmentRefused(AttachmentRefused.TOO_LARGE, source, self.max_bytes)

@@ -36,9 +36,31 @@ logger = logging.getLogger(__name__)
 DATABASE_NAME = "insignia.db"
 HEAD_REVISION = "0003"
 MIGRATIONS = Path(__file__).with_name("migrations")
+# SQLite's primary result codes for a file that is damaged or not a database.
+_SQLITE_CORRUPT = 11
+_SQLITE_NOTADB = 26
+
+
+def is_damage(error: BaseException) -> bool:
+    """Whether a driver error says the database file itself is damaged.
+
+    Takes sqlite3's errors and SQLAlchemy's (through their ``orig``). A busy,
+    locked or read-only database, or a broken constraint, is not damage.
+    """
+    error = getattr(error, "orig", None) or error
+    if not isinstance(error, sqlite3.DatabaseError):
+        return False
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is None:
+        return type(error) is sqlite3.DatabaseError
+    return (code & 0xFF) in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
 
 
 def ensure_writable(folder: Path) -> None:
+    """Create ``folder`` if needed and check that a file can be written in it.
+
+    Raises DataFolderNotWritable, naming the folder, when it cannot.
+    """
     try:
         folder.mkdir(parents=True, exist_ok=True)
         probe = folder / ".insignia-write-test"

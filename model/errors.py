@@ -94,6 +94,23 @@ class DecisionRefused(WorkflowError):
     """The assessment is incomplete, or the assessor may not decide it."""
 
 
+class NotAllowed(WorkflowError):
+    """The acting user may not see or change this application; ``reason`` says why.
+
+    Educators see and change only their own applications. Assessors see other
+    educators' applications once submitted, to assess them, never their own.
+    """
+
+    OTHER_EDUCATOR = "other_educator"
+    OWN_APPLICATION = "own_application"
+    NOT_SUBMITTED = "not_submitted"
+
+    def __init__(self, reason: str, application_id: int) -> None:
+        super().__init__(f"{reason}: application {application_id}")
+        self.reason = reason
+        self.application_id = application_id
+
+
 class HeldByAnother(WorkflowError):
     """Another assessor opened this application first; ``holder`` is their name."""
 

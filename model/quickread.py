@@ -13,14 +13,22 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from model.calendar import BusinessCalendar
-from model.database import DATABASE_NAME, HEAD_REVISION, current_revision
+from model.database import (
+    DATABASE_NAME,
+    HEAD_REVISION,
+    current_revision,
+    ensure_writable,
+    is_damage,
+)
 from model.enums import QueueFilter, Role, Status
+from model.errors import DatabaseDamaged
 from model.records import DashboardRow, QueueRow, UserRecord
 
 _STATUS = {s.value: s for s in Status}
@@ -165,51 +173,80 @@ def _json(value: Any) -> Any:
 
 
 class FirstLook:
-    """Read-only access to a current database, for the first paint."""
+    """Read-only access to a current database, for the first paint.
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    A damaged file (a sound header, broken pages further in) raises
+    DatabaseDamaged naming it, from whichever read meets the damage; the file
+    is opened read-only and left as it is.
+    """
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
         self._connection = connection
+        self.path = path
 
     @classmethod
     def open(cls, folder: Path) -> FirstLook | None:
-        """None when the database is missing or not at the current schema."""
+        """None when the database is missing or not at the current schema.
+
+        Raises DataFolderNotWritable first when the folder cannot be written:
+        the window would open, and then nothing could be saved.
+        """
+        ensure_writable(folder)
         path = folder / DATABASE_NAME
         if not path.is_file() or current_revision(path) != HEAD_REVISION:
             return None
         uri = f"{path.resolve().as_uri()}?mode=ro"
-        return cls(sqlite3.connect(uri, uri=True))
+        return cls(sqlite3.connect(uri, uri=True), path)
 
     def close(self) -> None:
         self._connection.close()
 
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        try:
+            yield self._connection
+        except sqlite3.DatabaseError as error:
+            if is_damage(error):
+                raise DatabaseDamaged(str(error), self.path) from error
+            raise
+
     def is_empty(self) -> bool:
-        return (
-            self._connection.execute("SELECT 1 FROM users LIMIT 1").fetchone() is None
-        )
+        with self._reading() as connection:
+            return connection.execute("SELECT 1 FROM users LIMIT 1").fetchone() is None
 
     def user(self, username: str) -> UserRecord | None:
-        row = self._connection.execute(
-            "SELECT id, username, display_name, email, role FROM users"
-            " WHERE username = ?",
-            (username,),
-        ).fetchone()
+        with self._reading() as connection:
+            row = connection.execute(
+                "SELECT id, username, display_name, email, role FROM users"
+                " WHERE username = ?",
+                (username,),
+            ).fetchone()
         if row is None:
             return None
         return UserRecord(row[0], row[1], row[2], row[3], Role(row[4]))
 
+    def users(self) -> list[UserRecord]:
+        with self._reading() as connection:
+            rows = connection.execute(
+                "SELECT id, username, display_name, email, role FROM users ORDER BY id"
+            ).fetchall()
+        return [UserRecord(r[0], r[1], r[2], r[3], Role(r[4])) for r in rows]
+
     def dashboard_rows(
         self, educator_id: int, limit: int | None = None
     ) -> list[DashboardRow]:
-        return read_dashboard_rows(self._connection, educator_id, limit)
+        with self._reading() as connection:
+            return read_dashboard_rows(connection, educator_id, limit)
 
     def calendar(self) -> BusinessCalendar:
         """The business-day calendar the settings name (the store's defaults)."""
-        stored = dict(
-            self._connection.execute(
-                "SELECT key, value FROM settings"
-                " WHERE key IN ('holiday_country', 'holiday_subdivision')"
-            ).fetchall()
-        )
+        with self._reading() as connection:
+            stored = dict(
+                connection.execute(
+                    "SELECT key, value FROM settings"
+                    " WHERE key IN ('holiday_country', 'holiday_subdivision')"
+                ).fetchall()
+            )
         return BusinessCalendar(
             stored.get("holiday_country") or BusinessCalendar.country,
             stored.get("holiday_subdivision") or None,
@@ -219,6 +256,8 @@ class FirstLook:
         self, assessor_id: int, today: date, limit: int | None = None
     ) -> list[QueueRow]:
         """The first rows of the queue, as ``AssessorDesk.queue`` lists them."""
-        return read_queue_rows(
-            self._connection, assessor_id, today, self.calendar(), limit=limit
-        )
+        calendar = self.calendar()
+        with self._reading() as connection:
+            return read_queue_rows(
+                connection, assessor_id, today, calendar, limit=limit
+            )

@@ -2,12 +2,20 @@
 
 Every method is a unit of work in its own session and returns frozen records,
 never ORM objects, so callers may hand results to any thread.
+
+The methods that read or change one application take the acting user as
+``actor_id``: given, the store refuses (NotAllowed) what that user may not see
+or change, whatever the caller asked for. The desktop always passes the
+signed-in user; ``None`` is for code acting for no user (the demo, imports).
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import secrets
+import sqlite3
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -15,12 +23,13 @@ from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from model import workflow
-from model.attachments import DEFAULT_MAX_BYTES, AttachmentStore
+from model.attachments import DEFAULT_MAX_BYTES, AttachmentRefused, AttachmentStore
 from model.calendar import BusinessCalendar
-from model.database import open_database
+from model.database import DATABASE_NAME, is_damage, open_database
 from model.entities import (
     Answer,
     Application,
@@ -32,7 +41,7 @@ from model.entities import (
     Status,
     User,
 )
-from model.errors import MissingItem, NotFound
+from model.errors import DatabaseDamaged, MissingItem, NotAllowed, NotFound
 from model.quickread import read_dashboard_rows
 from model.records import (
     ApplicationRecord,
@@ -49,7 +58,7 @@ from model.records import (
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["NotFound", "Store", "new_code"]
+__all__ = ["NotFound", "Store", "local_username", "new_code"]
 
 T = TypeVar("T")
 Clock = Callable[[], datetime]
@@ -68,6 +77,17 @@ def new_code() -> str:
     return "MC-" + "".join(secrets.choice(alphabet) for _ in range(6))
 
 
+def local_username(login: str) -> str:
+    """A username for this computer's user, made from their login name.
+
+    Lower-case letters without accents, digits, dots, dashes and underscores;
+    ``educator`` when nothing of the login is left.
+    """
+    plain = unicodedata.normalize("NFKD", login).encode("ascii", "ignore").decode()
+    name = re.sub(r"[^a-z0-9._-]+", "-", plain.lower()).strip("-._")
+    return name[:32] or "educator"
+
+
 def _now() -> datetime:
     return datetime.now().replace(microsecond=0)
 
@@ -77,6 +97,7 @@ class Store:
 
     def __init__(self, data_dir: Path, clock: Clock = _now) -> None:
         self.data_dir = data_dir
+        self._path = data_dir / DATABASE_NAME
         self.engine = open_database(data_dir)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.clock = clock
@@ -87,8 +108,22 @@ class Store:
 
     @contextmanager
     def _unit(self) -> Iterator[Session]:
-        with self._sessions.begin() as session:
+        with self._naming_damage(), self._sessions.begin() as session:
             yield session
+
+    @contextmanager
+    def _naming_damage(self) -> Iterator[None]:
+        """A damaged file raises DatabaseDamaged naming it, not a driver error.
+
+        A sound header opens; broken pages further in only show when read.
+        """
+        try:
+            yield
+        except (DBAPIError, sqlite3.DatabaseError) as error:
+            if is_damage(error):
+                reason = getattr(error, "orig", None) or error
+                raise DatabaseDamaged(str(reason), self._path) from error
+            raise
 
     # Settings ---------------------------------------------------------------
 
@@ -125,6 +160,35 @@ class Store:
             session.add(user)
             session.flush()
             return _user_record(user)
+
+    def set_up_first_educator(
+        self, username: str, display_name: str, email: str
+    ) -> UserRecord:
+        """The first user of a new folder: a local educator.
+
+        A folder without micro-credentials gets the sample catalog too, so
+        there is something to apply for. One unit of work: all or nothing.
+        ValueError when the folder has users already.
+        """
+        from model.catalog import SAMPLE_CATALOG, import_catalog
+
+        with self._unit() as session:
+            if session.scalar(select(User.id).limit(1)) is not None:
+                raise ValueError(f"{self.data_dir} has users already")
+            if session.scalar(select(MicroCredential.id).limit(1)) is None:
+                import_catalog(session, SAMPLE_CATALOG)
+            user = User(
+                username=username,
+                display_name=display_name.strip(),
+                role=Role.EDUCATOR,
+                email=email.strip(),
+            )
+            session.add(user)
+            session.flush()
+            record = _user_record(user)
+        self._credentials.clear()
+        logger.info("Created the first educator, %s, in %s", username, self.data_dir)
+        return record
 
     def user(self, username: str) -> UserRecord:
         with self._unit() as session:
@@ -186,11 +250,12 @@ class Store:
         self, educator_id: int, limit: int | None = None
     ) -> list[DashboardRow]:
         """Every attempt of one educator (or the newest ``limit``), newest first."""
-        connection = self.engine.raw_connection()
-        try:
-            return read_dashboard_rows(connection, educator_id, limit)
-        finally:
-            connection.close()
+        with self._naming_damage():
+            connection = self.engine.raw_connection()
+            try:
+                return read_dashboard_rows(connection, educator_id, limit)
+            finally:
+                connection.close()
 
     # Applications -----------------------------------------------------------
 
@@ -212,16 +277,30 @@ class Store:
             logger.info("Started application %s", application.code)
             return application.id
 
-    def application(self, application_id: int) -> ApplicationRecord:
+    def application(
+        self, application_id: int, *, actor_id: int | None = None
+    ) -> ApplicationRecord:
         with self._unit() as session:
-            application = self._load(session, application_id)
+            application = self._load_as(session, application_id, actor_id)
             chain = self._chain(session, application)
             return self._record(application, chain)
 
-    def save_answer(self, application_id: int, question_id: int, text: str) -> None:
+    def ensure_may_read(self, application_id: int, user_id: int) -> None:
+        """NotFound, or NotAllowed when the user may not open the application."""
+        with self._unit() as session:
+            self._load_as(session, application_id, user_id)
+
+    def save_answer(
+        self,
+        application_id: int,
+        question_id: int,
+        text: str,
+        *,
+        actor_id: int | None = None,
+    ) -> None:
         now = self.clock()
         with self._unit() as session:
-            application = self._load(session, application_id)
+            application = self._changed_by(session, application_id, actor_id)
             part_id = self.credential(application.credential_id).parts
             part = next(
                 p for p in part_id if any(q.id == question_id for q in p.questions)
@@ -239,36 +318,49 @@ class Store:
                 answer.updated_at = now
             application.updated_at = now
 
-    def save_note(self, application_id: int, text: str) -> None:
+    def save_note(
+        self, application_id: int, text: str, *, actor_id: int | None = None
+    ) -> None:
         with self._unit() as session:
-            application = self._load(session, application_id)
+            application = self._changed_by(session, application_id, actor_id)
             workflow.ensure_editable(application)
             application.resubmission_note = text
             application.updated_at = self.clock()
 
-    def set_confirmation(self, application_id: int, name: str, value: bool) -> None:
+    def set_confirmation(
+        self,
+        application_id: int,
+        name: str,
+        value: bool,
+        *,
+        actor_id: int | None = None,
+    ) -> None:
         if name not in CONFIRMATIONS:
             raise ValueError(f"unknown confirmation {name}")
         with self._unit() as session:
-            application = self._load(session, application_id)
+            application = self._changed_by(session, application_id, actor_id)
             workflow.ensure_editable(application)
             setattr(application, name, value)
             application.updated_at = self.clock()
 
-    def unlock_part(self, application_id: int, part_id: int) -> None:
+    def unlock_part(
+        self, application_id: int, part_id: int, *, actor_id: int | None = None
+    ) -> None:
         """Allow changes to a carried-over approved part; it is assessed again."""
         with self._unit() as session:
-            application = self._load(session, application_id)
+            application = self._changed_by(session, application_id, actor_id)
             workflow.ensure_editable(application)
             for state in application.part_states:
                 if state.part_id == part_id:
                     state.unlocked = True
 
-    def copy_previous_answers(self, application_id: int, part_id: int) -> None:
+    def copy_previous_answers(
+        self, application_id: int, part_id: int, *, actor_id: int | None = None
+    ) -> None:
         """Fill one part with the previous attempt's answers and attachments."""
         now = self.clock()
         with self._unit() as session:
-            application = self._load(session, application_id)
+            application = self._changed_by(session, application_id, actor_id)
             workflow.ensure_part_editable(application, part_id)
             if application.previous_id is None:
                 raise NotFound("no previous attempt")
@@ -297,13 +389,29 @@ class Store:
                     application.attachments.append(_copy_attachment(old_file, now))
             application.updated_at = now
 
-    def add_attachment(self, application_id: int, part_id: int, source: Path) -> None:
-        """Copy a file in as evidence; AttachmentRefused says why it cannot be."""
-        self._check_part_editable(application_id, part_id)
+    def add_attachment(
+        self,
+        application_id: int,
+        part_id: int,
+        source: Path,
+        *,
+        actor_id: int | None = None,
+    ) -> None:
+        """Copy a file in as evidence; AttachmentRefused says why it cannot be.
+
+        The same content twice on one part is refused as a duplicate.
+        """
+        self._check_part_editable(application_id, part_id, actor_id)
         stored = self.attachment_store().add(source)
         with self._unit() as session:
-            application = self._load(session, application_id)
+            application = self._changed_by(session, application_id, actor_id)
             workflow.ensure_part_editable(application, part_id)
+            if any(
+                a.part_id == part_id and a.sha256 == stored.sha256
+                for a in application.attachments
+            ):
+                # The stored copy stays: the attachment already there uses it.
+                raise AttachmentRefused(AttachmentRefused.DUPLICATE, source)
             application.attachments.append(
                 Attachment(
                     part_id=part_id,
@@ -316,9 +424,17 @@ class Store:
             )
             application.updated_at = self.clock()
 
-    def add_link(self, application_id: int, part_id: int, url: str, title: str) -> None:
+    def add_link(
+        self,
+        application_id: int,
+        part_id: int,
+        url: str,
+        title: str,
+        *,
+        actor_id: int | None = None,
+    ) -> None:
         with self._unit() as session:
-            application = self._load(session, application_id)
+            application = self._changed_by(session, application_id, actor_id)
             workflow.ensure_part_editable(application, part_id)
             application.attachments.append(
                 Attachment(
@@ -330,9 +446,11 @@ class Store:
                 )
             )
 
-    def remove_attachment(self, application_id: int, attachment_id: int) -> None:
+    def remove_attachment(
+        self, application_id: int, attachment_id: int, *, actor_id: int | None = None
+    ) -> None:
         with self._unit() as session:
-            application = self._load(session, application_id)
+            application = self._changed_by(session, application_id, actor_id)
             attachment = next(
                 (a for a in application.attachments if a.id == attachment_id), None
             )
@@ -344,20 +462,22 @@ class Store:
     def attachment_path(self, sha256: str) -> Path:
         return self.attachment_store().path_of(sha256)
 
-    def submit(self, application_id: int) -> ApplicationRecord:
+    def submit(
+        self, application_id: int, *, actor_id: int | None = None
+    ) -> ApplicationRecord:
         """Submit, or raise SubmitRefused naming every missing item."""
         with self._unit() as session:
-            application = self._load(session, application_id)
+            application = self._changed_by(session, application_id, actor_id)
             workflow.submit(application, self.clock(), self.calendar())
             logger.info(
                 "Submitted %s, attempt %d", application.code, application.attempt
             )
-        return self.application(application_id)
+        return self.application(application_id, actor_id=actor_id)
 
-    def reapply(self, application_id: int) -> int:
+    def reapply(self, application_id: int, *, actor_id: int | None = None) -> int:
         """Start the next attempt after a denied one; returns its id."""
         with self._unit() as session:
-            denied = self._load(session, application_id)
+            denied = self._changed_by(session, application_id, actor_id)
             chain = self._chain(session, denied)
             attempt = workflow.reapply(denied, chain, self.clock(), new_code())
             session.add(attempt)
@@ -366,14 +486,14 @@ class Store:
             return attempt.id
 
     def application_with_previous(
-        self, application_id: int
+        self, application_id: int, *, actor_id: int | None = None
     ) -> tuple[ApplicationRecord, ApplicationRecord | None]:
         """An attempt and the one it follows, read together for side by side.
 
         One unit of work walks the chain once for both records.
         """
         with self._unit() as session:
-            application = self._load(session, application_id)
+            application = self._load_as(session, application_id, actor_id)
             chain = self._chain(session, application)
             previous = next((a for a in chain if a.id == application.previous_id), None)
             return (
@@ -381,16 +501,43 @@ class Store:
                 None if previous is None else self._record(previous, chain),
             )
 
-    def missing_items(self, application_id: int) -> list[MissingItem]:
+    def missing_items(
+        self, application_id: int, *, actor_id: int | None = None
+    ) -> list[MissingItem]:
         """What stands between a draft and its submission; empty when nothing."""
         with self._unit() as session:
-            return workflow.missing_items(self._load(session, application_id))
+            application = self._load_as(session, application_id, actor_id)
+            return workflow.missing_items(application)
 
     # Internals --------------------------------------------------------------
 
-    def _check_part_editable(self, application_id: int, part_id: int) -> None:
+    def _check_part_editable(
+        self, application_id: int, part_id: int, actor_id: int | None
+    ) -> None:
         with self._unit() as session:
-            workflow.ensure_part_editable(self._load(session, application_id), part_id)
+            application = self._changed_by(session, application_id, actor_id)
+            workflow.ensure_part_editable(application, part_id)
+
+    def _load_as(
+        self, session: Session, application_id: int, actor_id: int | None
+    ) -> Application:
+        """The application, when ``actor_id`` (if given) may see it."""
+        application = self._load(session, application_id)
+        if actor_id is not None:
+            actor = session.get(User, actor_id)
+            if actor is None:
+                raise NotAllowed(NotAllowed.OTHER_EDUCATOR, application_id)
+            workflow.ensure_may_read(application, actor.id, actor.role)
+        return application
+
+    def _changed_by(
+        self, session: Session, application_id: int, actor_id: int | None
+    ) -> Application:
+        """The application, when ``actor_id`` (if given) may change it."""
+        application = self._load(session, application_id)
+        if actor_id is not None:
+            workflow.ensure_may_change(application, actor_id)
+        return application
 
     def _load(self, session: Session, application_id: int) -> Application:
         application = session.get(

@@ -14,6 +14,7 @@ from model.errors import (
     DecisionRefused,
     Missing,
     MissingItem,
+    NotAllowed,
     NotEditable,
     PartLocked,
     ReapplyRefused,
@@ -26,6 +27,7 @@ __all__ = [
     "DecisionRefused",
     "Missing",
     "MissingItem",
+    "NotAllowed",
     "NotEditable",
     "PartLocked",
     "ReapplyRefused",
@@ -40,9 +42,35 @@ from model.entities import (
     Attachment,
     Part,
     PartState,
+    Role,
     Status,
     Verdict,
 )
+
+
+def ensure_may_read(application: Application, user_id: int, role: Role) -> None:
+    """NotAllowed unless the user may see ``application``.
+
+    An educator sees their own applications. An assessor sees other
+    educators' applications once submitted (waiting, in review or decided),
+    never their own: what an assessor opens is assessed.
+    """
+    if role is Role.ASSESSOR:
+        if application.educator_id == user_id:
+            raise NotAllowed(NotAllowed.OWN_APPLICATION, application.id)
+        if application.status is Status.DRAFT:
+            raise NotAllowed(NotAllowed.NOT_SUBMITTED, application.id)
+    elif application.educator_id != user_id:
+        raise NotAllowed(NotAllowed.OTHER_EDUCATOR, application.id)
+
+
+def ensure_may_change(application: Application, user_id: int) -> None:
+    """NotAllowed unless the user is the educator of ``application``.
+
+    Assessors change nothing of an application: they judge it on their desk.
+    """
+    if application.educator_id != user_id:
+        raise NotAllowed(NotAllowed.OTHER_EDUCATOR, application.id)
 
 
 def ensure_editable(application: Application) -> None:

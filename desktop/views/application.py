@@ -26,13 +26,20 @@ from PySide6.QtWidgets import (
 
 from desktop import errors
 from desktop.context import AppContext
+from desktop.keyboard import Section, chain
 from desktop.views.submit_check import SubmitCheckDialog
 from desktop.widgets.application_editor import ApplicationEditor
 from desktop.widgets.autosave import Autosaver
 from desktop.widgets.common import plain_label
 from desktop.widgets.readiness_panel import ReadinessPanel
 from desktop.widgets.submission_view import SubmissionView
-from model.errors import MissingItem, NotFound, SubmitRefused, WorkflowError
+from model.errors import (
+    MissingItem,
+    NotAllowed,
+    NotFound,
+    SubmitRefused,
+    WorkflowError,
+)
 from model.privacy import WORDS_SETTING, application_findings, words_from_setting
 from model.readiness import check_application
 from model.records import ApplicationRecord
@@ -118,15 +125,26 @@ class ApplicationPage(QWidget):
             self.editor = self.readiness = None
         try:
             store = self.context.store
-            self.record, previous = store.application_with_previous(self.application_id)
+            self.record, previous = store.application_with_previous(
+                self.application_id, actor_id=self.context.user.id
+            )
         except NotFound:
             logger.warning("Application %s not found", self.application_id)
             self.record = None
             self._content = plain_label(self.tr("This application no longer exists."))
             self._content.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        except NotAllowed as refused:
+            self.record = None
+            self._content = plain_label(errors.not_allowed_text(refused))
+            self._content.setAlignment(Qt.AlignmentFlag.AlignCenter)
         else:
             self._content = self._make_content(self.record, previous)
         self._layout.addWidget(self._content)
+        if self.editor is not None and self.readiness is not None:
+            # The suggestions are a last look before submitting: Tab reaches
+            # them after Submit, not before the draft.
+            readiness = self.readiness
+            chain((self.editor.submit_button, readiness.toggle, readiness.view))
 
     def _make_content(
         self, record: ApplicationRecord, previous: ApplicationRecord | None
@@ -151,7 +169,7 @@ class ApplicationPage(QWidget):
 
         reference = SubmissionView(self.context, previous, reference=True, parent=self)
         reference.openRequested.connect(self.openRequested)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter = _Columns(self)
         splitter.setObjectName("resubmissionSplitter")
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
@@ -162,11 +180,34 @@ class ApplicationPage(QWidget):
             splitter.restoreState(self._splitter_state)
         return splitter
 
+    # Keyboard ---------------------------------------------------------------
+
+    def keyboard_sections(self) -> list[Section]:
+        """Where Next part and Previous part go: the parts of this attempt."""
+        if self.editor is not None:
+            return self.editor.keyboard_sections()
+        return [(part, None) for part in self.findChildren(QWidget, "partView")]
+
+    def save_now(self) -> None:
+        """Save every pending edit now and say so; raises what stopped a save."""
+        self._autosaver.flush()
+        self._autosaver.report_saved()
+
+    def activate_primary(self) -> bool:
+        """Submit a draft, as its Submit button does; False when not a draft."""
+        button = self.editor.submit_button if self.editor is not None else None
+        if button is None or not button.isVisible() or not button.isEnabled():
+            return False
+        button.click()
+        return True
+
     # Actions ----------------------------------------------------------------
 
     def _reapply(self) -> None:
         try:
-            new_id = self.context.store.reapply(self.application_id)
+            new_id = self.context.store.reapply(
+                self.application_id, actor_id=self.context.user.id
+            )
         except WorkflowError as error:
             logger.warning("Reapply refused: %s", error)
             QMessageBox.warning(
@@ -200,13 +241,15 @@ class ApplicationPage(QWidget):
             )
             return
         store, user = self.context.store, self.context.user
-        missing = store.missing_items(self.application_id)
+        missing = store.missing_items(self.application_id, actor_id=user.id)
         if missing:
             self._refused(missing)
             return
         # The stored draft, just flushed. The check takes a few milliseconds
         # even on a long application (bench.readiness), so it runs here.
-        record, previous = store.application_with_previous(self.application_id)
+        record, previous = store.application_with_previous(
+            self.application_id, actor_id=user.id
+        )
         findings = check_application(record, self.context.language, previous)
         words = words_from_setting(store.setting(WORDS_SETTING))
         privacy = application_findings(record, user.display_name, user.email, words)
@@ -243,12 +286,16 @@ class ApplicationPage(QWidget):
 
     def _send(self) -> None:
         try:
-            self.context.store.submit(self.application_id)
+            self.context.store.submit(
+                self.application_id, actor_id=self.context.user.id
+            )
         except SubmitRefused as refusal:
             self._refused(refusal.missing)
             return
         except WorkflowError as error:
-            QMessageBox.warning(self, self.tr("Not submitted"), str(error))
+            QMessageBox.warning(
+                self, self.tr("Not submitted"), errors.workflow_error_text(error)
+            )
             return
         self._build()
         self.context.changes.applicationChanged.emit(self.application_id)
@@ -273,7 +320,11 @@ class _PageScroll(QScrollArea):
         self.setObjectName(object_name)
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Sideways only when a very large font leaves no other way to show it.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # Not a Tab stop: it draws no focus frame, and Tab scrolls to each
+        # control it reaches.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         # A scroll bar that appears after the first layout narrows the page
         # and lays it all out again; pages are long, so it is always there.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
@@ -286,6 +337,52 @@ class _PageScroll(QScrollArea):
             self.setWidget(self._content)
             self._content = None
         super().showEvent(event)
+
+    def needed_width(self) -> int:
+        """The width that shows the page without scrolling sideways."""
+        content = self.widget() or self._content
+        bar = self.verticalScrollBar().sizeHint().width()
+        return content.minimumSizeHint().width() + bar + 2 * self.frameWidth()
+
+
+class _Columns(QSplitter):
+    """The draft and the previous attempt side by side, sized once shown.
+
+    Unless widths saved from before are restored, each column gets the width
+    its page needs, when the window has it: at a large font the 3:2 split
+    alone would make a column scroll sideways. The draft comes first, since
+    it is where the educator types.
+    """
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self._sized = False
+
+    def restoreState(self, state: QByteArray | bytes) -> bool:
+        self._sized = True
+        return super().restoreState(state)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            self._fit()
+
+    def _fit(self) -> None:
+        sizes = self.sizes()
+        areas = [
+            w if isinstance(w, _PageScroll) else w.findChild(_PageScroll)
+            for w in map(self.widget, range(self.count()))
+        ]
+        if len(sizes) != 2 or None in areas:
+            return
+        total = sum(sizes)
+        draft, previous = (area.needed_width() for area in areas)
+        if sizes[0] < draft:
+            left = min(draft, max(sizes[0], total - previous, 2 * total // 3))
+            self.setSizes([left, total - left])
+        elif sizes[1] < previous and total - previous >= draft:
+            self.setSizes([total - previous, previous])
 
 
 def _scrolling(content: QWidget, object_name: str) -> QScrollArea:

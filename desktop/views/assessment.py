@@ -34,7 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
+from desktop.errors import workflow_error_text
 from desktop.item_models import status_text
+from desktop.keyboard import Section, chain
 from desktop.queue_model import days_left_text
 from desktop.tasks import run_in_background
 from desktop.views.queue import assessor_desk
@@ -172,6 +174,11 @@ class AssessmentPage(QWidget):
             self._revision = self.record.revision
             self._content = self._make_content(self.record)
         self._layout.addWidget(self._content)
+        if self._panels and not self.read_only:
+            # The decision comes after the verdicts, though it sits at the top.
+            last = list(self._panels.values())[-1]
+            after = last.findChild(QPushButton, "keepMineButton") or last.feedback
+            chain((after, self.decide_button))
 
     def _open(self) -> AssessmentRecord:
         """The application, claimed; read-only when another assessor holds it."""
@@ -201,7 +208,9 @@ class AssessmentPage(QWidget):
         from model.assessing import preview_decision
 
         store = self.context.store
-        application, previous = store.application_with_previous(self.application_id)
+        application, previous = store.application_with_previous(
+            self.application_id, actor_id=self.context.user.id
+        )
         return AssessmentRecord(
             application_id=application.id,
             code=application.code,
@@ -271,6 +280,7 @@ class AssessmentPage(QWidget):
         code.setObjectName("applicationCode")
         top.addWidget(code)
         chip = status_chip(status_text(record.status), record.status.value, header)
+        chip.setAccessibleName(self.tr("Status: %1").replace("%1", chip.text()))
         top.addWidget(chip, 0, Qt.AlignmentFlag.AlignVCenter)
         attempt = self.tr("Attempt %1").replace("%1", str(record.attempt))
         top.addWidget(plain_label(attempt, header, wrap=False))
@@ -279,11 +289,11 @@ class AssessmentPage(QWidget):
         title = plain_label(self.context.text(record.credential.title), header)
         title.setObjectName("credentialTitle")
         text.addWidget(bold(title))
-        text.addWidget(muted(plain_label(self._dates(record), header, wrap=False)))
+        text.addWidget(muted(plain_label(self._dates(record), header)))
 
         actions = QVBoxLayout()
         actions.setSpacing(4)
-        self.decide_button = primary(QPushButton(self.tr("Record decision…"), header))
+        self.decide_button = primary(QPushButton(self.tr("&Record decision…"), header))
         self.decide_button.setObjectName("decideButton")
         self.decide_button.clicked.connect(self.decide)
         self.decide_button.setVisible(not self.read_only)
@@ -452,6 +462,10 @@ class AssessmentPage(QWidget):
         panel.setAccessibleName(
             self.tr("Verdict on %1").replace("%1", self.context.text(part.title))
         )
+        # The same words on every part: say which part they judge.
+        for control in (panel.meets, panel.needs_attention, panel.copy_button):
+            control.setAccessibleDescription(panel.accessibleName())
+        panel.feedback.setAccessibleDescription(panel.accessibleName())
         self._panels[part.id] = panel
         self._base[part.id] = value
         panel.edited.connect(partial(self._edited, part.id))
@@ -491,7 +505,9 @@ class AssessmentPage(QWidget):
             if compare and previous != answer:
                 layout.addWidget(self._changes(previous, answer, record, parent))
             else:
-                self._add_answer(layout, answer, parent)
+                self._add_answer(
+                    layout, answer, parent, self.context.text(question.prompt)
+                )
                 if compare:
                     since = str(record.attempt - 1)
                     same = self.tr("No changes since attempt %1.").replace("%1", since)
@@ -514,18 +530,25 @@ class AssessmentPage(QWidget):
                 layout.addWidget(muted(none))
         criteria = [self.context.text(c.text) for c in part.criteria]
         rubric = RubricPanel(criteria, expanded=not unchanged, parent=parent)
+        rubric.toggle.setAccessibleName(
+            self.tr("Rubric of %1").replace("%1", self.context.text(part.title))
+        )
         layout.addWidget(rubric)
         layout.addStretch(1)
         return layout
 
-    def _add_answer(self, layout: QVBoxLayout, text: str, parent: QWidget) -> None:
+    def _add_answer(
+        self, layout: QVBoxLayout, text: str, parent: QWidget, question: str = ""
+    ) -> None:
         if not text.strip():
             layout.addWidget(muted(plain_label(self.tr("No answer."), parent)))
             return
         answer = AnswerEdit(
             text, read_only=True, min_lines=2, max_lines=20, parent=parent
         )
-        answer.setAccessibleName(self.tr("Answer"))
+        # Read aloud as its question; "Answer" says what it is.
+        answer.setAccessibleName(question or self.tr("Answer"))
+        answer.setAccessibleDescription(self.tr("Answer"))
         layout.addWidget(answer)
 
     def _changes(
@@ -548,9 +571,9 @@ class AssessmentPage(QWidget):
             "%1", str(record.attempt - 1)
         )
         counts = (
-            self.tr("%1 words added, %2 removed")
-            .replace("%1", str(diff.added))
-            .replace("%2", str(diff.removed))
+            self.tr("%n word(s) added", "", diff.added)
+            + ", "
+            + self.tr("%n removed", "", diff.removed)
         )
         toggle = QToolButton(box)
         toggle.setObjectName("finalTextToggle")
@@ -579,6 +602,33 @@ class AssessmentPage(QWidget):
         layout.addWidget(diff)
         layout.addWidget(final)
         return box
+
+    # Keyboard ---------------------------------------------------------------
+
+    def keyboard_sections(self) -> list[Section]:
+        """Where Next part and Previous part go: each part's verdict."""
+        sections: list[Section] = []
+        for frame in self.findChildren(QWidget, "partAssessment"):
+            panel = frame.findChild(VerdictPanel)
+            target = None
+            if panel is not None:
+                checked = panel.needs_attention.isChecked()
+                target = panel.needs_attention if checked else panel.meets
+            sections.append((frame, target))
+        return sections
+
+    def save_now(self) -> None:
+        """Save every pending verdict now and say so; raises what stopped it."""
+        self._autosaver.flush()
+        self._autosaver.report_saved()
+
+    def activate_primary(self) -> bool:
+        """Record the decision, as its button does; False when it cannot."""
+        button = getattr(self, "decide_button", None)
+        if button is None or not button.isVisible() or not button.isEnabled():
+            return False
+        button.click()
+        return True
 
     # Saving -----------------------------------------------------------------
 
@@ -728,22 +778,19 @@ class AssessmentPage(QWidget):
             text = self.tr("Ready to approve: every part meets the rubric")
             tip = ""
         elif preview.outcome is Status.DENIED:
-            count = len(preview.failing)
-            text = (
-                self.tr("Ready to deny: 1 part needs more attention")
-                if count == 1
-                else self.tr("Ready to deny: %1 parts need more attention")
-            ).replace("%1", str(count))
+            text = self.tr(
+                "Ready to deny: %n part(s) need(s) more attention",
+                "",
+                len(preview.failing),
+            )
             tip = "\n".join(names[i] for i in preview.failing)
         else:
-            count = len(preview.blockers)
-            text = (
-                self.tr("To do: 1 part") if count == 1 else self.tr("To do: %1 parts")
-            ).replace("%1", str(count))
+            text = self.tr("To do: %n part(s)", "", len(preview.blockers))
             tip = "\n".join(
                 self._blocker_text(names[i], self._panels[i]) for i in preview.blockers
             )
         self.decision_status.setText(text)
+        self.decide_button.setAccessibleDescription(text)
         self.decision_status.setToolTip(tip)
         self.decide_button.setToolTip(
             tip
@@ -789,7 +836,9 @@ class AssessmentPage(QWidget):
             )
             return
         except WorkflowError as error:
-            QMessageBox.warning(self, self.tr("Decision not recorded"), str(error))
+            QMessageBox.warning(
+                self, self.tr("Decision not recorded"), workflow_error_text(error)
+            )
             return
         logger.info("Recorded the decision on application %s", self.application_id)
         self._build()
@@ -922,6 +971,9 @@ def _scrolling(body: QWidget) -> QScrollArea:
     area.setObjectName("assessmentScroll")
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    # Sideways only when a very large font leaves no other way to show it all.
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     area.setWidget(canvas)
+    # Not a Tab stop: it draws no focus frame, and Tab scrolls to each control.
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return area

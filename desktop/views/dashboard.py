@@ -7,8 +7,16 @@ from datetime import date
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QLocale,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,6 +39,7 @@ from desktop.item_models import (
     short_date,
     status_text,
 )
+from desktop.keyboard import chain
 from desktop.tasks import run_in_background
 from model.enums import Role, Status
 from model.records import ApplicationRecord, DashboardRow
@@ -142,11 +151,27 @@ class DashboardView(QWidget):
         layout.addLayout(title_row)
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
+        # The list comes before the button that adds to it.
+        chain((self.status_filter, self.search, self.table, self.new_button))
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.activated.connect(
+            lambda: self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        )
+        self.search.setToolTip(
+            self.tr("Search by title (%1)").replace(
+                "%1", find.key().toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
 
     def _build_table(self) -> QTableView:
         table = QTableView(self)
         table.setObjectName("dashboardTable")
-        table.setAccessibleName(self.tr("Applications"))
+        table.setAccessibleName(self.tr("Your applications"))
+        table.setAccessibleDescription(
+            self.tr("Press Enter to open the selected application in a new tab.")
+        )
+        # Tab leaves the table instead of walking its cells.
+        table.setTabKeyNavigation(False)
         table.setModel(self.proxy)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -288,17 +313,18 @@ class DashboardView(QWidget):
 
     def _show_summary(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        text = self.tr("Attempts: {count}").format(count=total)
+        number = QLocale().toString
+        text = self.tr("Attempts: {count}").format(count=number(total))
         if not self._complete:
             text = self.tr("Attempts: loading…")
         elif shown != total:
             text = self.tr("Attempts: {shown} of {count}").format(
-                shown=shown, count=total
+                shown=number(shown), count=number(total)
             )
         overdue = self.model.overdue_count()
         if overdue:
             text += " · " + self.tr("Past the decision date: {count}").format(
-                count=overdue
+                count=number(overdue)
             )
         self.summary.setText(text)
 

@@ -45,15 +45,14 @@ ROOT = QModelIndex()
 NotificationRole = Qt.ItemDataRole.UserRole
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("notifications", text)
+translate = QCoreApplication.translate
 
 
 def notification_text(record: NotificationRecord, language: str) -> str:
     """One line saying what happened, without naming who decided."""
     title = pick(record.title, language)
     return (
-        _tr("%1 · attempt %2: %3")
+        translate("notifications", "%1 · attempt %2: %3")
         .replace("%1", title)
         .replace("%2", str(record.attempt))
         .replace("%3", status_text(record.status))
@@ -63,8 +62,8 @@ def notification_text(record: NotificationRecord, language: str) -> str:
 def button_text(unread: int) -> str:
     """The window's notifications button: "Notifications (2)"."""
     if unread <= 0:
-        return _tr("Notifications")
-    return _tr("Notifications (%1)").replace("%1", str(unread))
+        return translate("notifications", "Notifications")
+    return translate("notifications", "Notifications (%1)").replace("%1", str(unread))
 
 
 class NotificationTableModel(QAbstractTableModel):
@@ -104,9 +103,12 @@ class NotificationTableModel(QAbstractTableModel):
             orientation is Qt.Orientation.Horizontal
             and role == Qt.ItemDataRole.DisplayRole
         ):
-            return (_tr("State"), _tr("Decision"), _tr("Code"), _tr("Decided on"))[
-                section
-            ]
+            return (
+                translate("notifications", "State"),
+                translate("notifications", "Decision"),
+                translate("notifications", "Code"),
+                translate("notifications", "Decided on"),
+            )[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -118,7 +120,11 @@ class NotificationTableModel(QAbstractTableModel):
             return record
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.STATE:
-                return _tr("New") if record.unread else _tr("Read")
+                return (
+                    translate("notifications", "New")
+                    if record.unread
+                    else translate("notifications", "Read")
+                )
             if column == self.WHAT:
                 return notification_text(record, self.language)
             if column == self.CODE:
@@ -129,7 +135,7 @@ class NotificationTableModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tr("Open the application and its feedback")
+            return translate("notifications", "Open the application and its feedback")
         return None
 
 
@@ -150,6 +156,7 @@ class NotificationsDialog(QDialog):
         self.table = QTableView(self)
         self.table.setObjectName("notificationsList")
         self.table.setAccessibleName(self.tr("Notifications"))
+        self.table.setTabKeyNavigation(False)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

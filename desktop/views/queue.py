@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QItemSelectionModel,
     QLocale,
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from desktop.context import AppContext
 from desktop.item_models import short_date
+from desktop.keyboard import chain
 from desktop.queue_model import (
     QueueFilterProxy,
     QueueTableModel,
@@ -159,11 +161,17 @@ class QueueView(QWidget):
         layout.addLayout(title_row)
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
+        chain((self.filter, self.table, self.refresh_button))
 
     def _build_table(self) -> QTableView:
         table = QTableView(self)
         table.setObjectName("assessmentQueue")
         table.setAccessibleName(self.tr("Assessment queue"))
+        table.setAccessibleDescription(
+            self.tr("Press Enter to open the selected application and assess it.")
+        )
+        # Tab leaves the table instead of walking its cells.
+        table.setTabKeyNavigation(False)
         table.setModel(self.proxy)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -201,7 +209,9 @@ class QueueView(QWidget):
             QueueTableModel.SUBMITTED: a_date,
             QueueTableModel.DUE: a_date,
             QueueTableModel.DAYS_LEFT: days_left_text(-88),
-            QueueTableModel.HELD_BY: "Alexandra Okafor (you)",
+            QueueTableModel.HELD_BY: QCoreApplication.translate(
+                "queue", "{name} (you)"
+            ).format(name="Alexandra Okafor"),
         }
         for column, sample in samples.items():
             extra = 24 + (20 if column == QueueTableModel.DAYS_LEFT else 0)
@@ -311,7 +321,8 @@ class QueueView(QWidget):
     # Filter, selection, state -----------------------------------------------
 
     def _filter_changed(self, _index: int) -> None:
-        self.proxy.set_queue_filter(self.filter.currentData())
+        # The combo box hands a string enum back as a plain string.
+        self.proxy.set_queue_filter(QueueFilter(self.filter.currentData()))
 
     def set_queue_filter(self, choice: QueueFilter) -> None:
         self.filter.setCurrentIndex(self.filter.findData(choice))

@@ -144,7 +144,14 @@ class SettingsDialog(QDialog):
         box = QGroupBox(self.tr("Language"), self)
         form = QFormLayout(box)
         form.addRow(self.tr("&Interface language:"), self.language)
-        form.addRow(self._note(self.tr("The language changes at the next start.")))
+        form.addRow(
+            self._note(
+                self.tr(
+                    "The language changes as soon as you choose OK; open"
+                    " applications stay open."
+                )
+            )
+        )
         return box
 
     def _calendar_box(self) -> QGroupBox:

@@ -67,6 +67,9 @@ class SubmitCheckDialog(QDialog):
         self.view = FindingsView(None, self)
         self.view.setObjectName("submitFindings")
         self.view.setAccessibleName(self.tr("Findings"))
+        self.view.setAccessibleDescription(
+            self.tr("Press Enter on one to go back and edit that passage.")
+        )
         self.view.setMinimumHeight(LIST_MIN_HEIGHT)
         self.view.setModel(self.model)
         self.view.expandAll()
@@ -74,9 +77,9 @@ class SubmitCheckDialog(QDialog):
         layout.addWidget(self.view, 1)
 
         buttons = QDialogButtonBox(self)
-        self.back_button = QPushButton(self.tr("Go back and edit"), self)
+        self.back_button = QPushButton(self.tr("&Go back and edit"), self)
         self.back_button.setObjectName("goBackButton")
-        self.submit_button = QPushButton(self.tr("Submit anyway"), self)
+        self.submit_button = QPushButton(self.tr("&Submit anyway"), self)
         self.submit_button.setObjectName("submitAnywayButton")
         buttons.addButton(self.back_button, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.addButton(self.submit_button, QDialogButtonBox.ButtonRole.AcceptRole)

@@ -7,13 +7,17 @@ word-wrapped QLabel would not.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+import logging
+
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
     QPalette,
+    QResizeEvent,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
     QTextLayout,
     QTextOption,
 )
@@ -21,27 +25,42 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QTextEdit, QW
 
 from model.text import count_words
 
-# Counting words and measuring lines is instant for an ordinary answer; past
-# this many characters counting waits until typing pauses and the box simply
-# takes its largest height, so a huge answer does not slow every keystroke.
+logger = logging.getLogger(__name__)
+
+# Past this many characters the count waits until typing pauses (a paragraph
+# of a megabyte takes a while to count again), and a box not yet laid out
+# takes its largest height without measuring: no width shows it in fewer lines.
 LONG_TEXT_CHARS = 20_000
-COUNT_DELAY_MS = 400
+COUNT_DELAY_MS = 250
 PARAGRAPH_SEPARATOR = "\u2029"
 # A light background that stays visible when the editor loses focus.
 HIGHLIGHT = "#FFE7A3"
+# A revealed passage stays marked this long, unless an edit clears it first.
+HIGHLIGHT_MS = 4000
+UNCOUNTED = -1
 
 
 class AnswerEdit(QPlainTextEdit):
     """A plain-text editor that grows with its text up to ``max_lines``.
 
-    Its height comes from measuring the wrapped lines at a given width
-    (``heightForWidth``), so the page is laid out in one pass; resizing to
-    the line count after the editor's own layout made a long page lay itself
-    out again for every editor.
+    Its height (``heightForWidth``) is the line count of the editor's own
+    text layout once it is laid out at that width; before then, the first
+    lines are measured at the width asked, so a page is laid out in one pass
+    instead of once more for every editor. Either way only the first
+    ``max_lines`` lines are looked at, so a keystroke in a long answer costs
+    the same as in a short one.
+
+    Tab moves on to the next control, as in a form on the web, so the
+    keyboard never gets stuck in an answer; a tab character can be pasted.
 
     ``edited`` fires when the user changes the text (not when it is loaded),
     ``focusLost`` lets the page save at once when the user moves on, and
     ``wordsChanged`` reports the word count, debounced for long texts.
+
+    A single paragraph of hundreds of thousands of characters (a megabyte
+    pasted without line breaks) is still slow to type in: Qt lays out a whole
+    paragraph again on every keystroke, about half a second for a megabyte.
+    Text with line breaks is laid out paragraph by paragraph and is not.
     """
 
     edited = Signal()
@@ -68,17 +87,21 @@ class AnswerEdit(QPlainTextEdit):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self._lines: dict[int, int] = {}
-        self._last_width = -1
         self._loading = True
         self.setPlainText(text)
         self._loading = False
         self.saved_text = text
         self.setReadOnly(read_only)
+        self._tally = WordTally(self.document())
 
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(COUNT_DELAY_MS)
         self._count_timer.timeout.connect(self._count)
+        self._highlight_timer = QTimer(self)
+        self._highlight_timer.setSingleShot(True)
+        self._highlight_timer.setInterval(HIGHLIGHT_MS)
+        self._highlight_timer.timeout.connect(self.clear_highlight)
         self.textChanged.connect(self._text_changed)
 
     def setReadOnly(self, read_only: bool) -> None:
@@ -109,13 +132,15 @@ class AnswerEdit(QPlainTextEdit):
         return self.document().toRawText().replace(PARAGRAPH_SEPARATOR, "\n")
 
     def words(self) -> int:
-        return count_words(self.answer_text())
+        """The number of words, counting only the paragraphs changed since."""
+        return self._tally.count()
 
     def highlight(self, start: int, end: int) -> None:
-        """Select and highlight ``answer_text()[start:end]``, showing its start.
+        """Mark ``answer_text()[start:end]`` and put the cursor at its start.
 
-        The highlight follows the text as it is edited (its cursor moves with
-        the document) until ``clear_highlight()``.
+        Nothing is selected, so the next keystroke adds to the answer instead
+        of replacing the passage (a finding may be about all of it). The mark
+        goes at the next edit, or after ``HIGHLIGHT_MS``.
         """
         text = self.answer_text()
         last = self.document().characterCount() - 1
@@ -130,10 +155,14 @@ class AnswerEdit(QPlainTextEdit):
         char_format.setBackground(QColor(HIGHLIGHT))
         marked.format = char_format
         self.setExtraSelections([marked])
+        cursor.clearSelection()
         self.setTextCursor(cursor)
+        self._highlight_timer.start()
 
     def clear_highlight(self) -> None:
-        self.setExtraSelections([])
+        self._highlight_timer.stop()
+        if self.extraSelections():
+            self.setExtraSelections([])
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
@@ -143,7 +172,7 @@ class AnswerEdit(QPlainTextEdit):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self._height_of(self._estimated_lines(width))
+        return self._height_of(self._lines_at(width))
 
     def sizeHint(self) -> QSize:
         width = super().sizeHint().width()
@@ -153,16 +182,16 @@ class AnswerEdit(QPlainTextEdit):
         width = super().minimumSizeHint().width()
         return QSize(width, self._height_of(self._min_lines))
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Laid out at its new width: its own line count replaces the estimate.
+        self._refit()
+
     def _text_changed(self) -> None:
-        width = self._last_width
-        before = self._lines.get(width)
-        self._lines.clear()
+        self.clear_highlight()
         if not self._loading:
             self.edited.emit()
-            # Grow or shrink only when the text gains or loses a line: every
-            # geometry change lays the whole page out again.
-            if width > 0 and self._estimated_lines(width) != before:
-                self.updateGeometry()
+        self._refit()
         if self.document().characterCount() < LONG_TEXT_CHARS:
             self._count()
         else:
@@ -171,39 +200,79 @@ class AnswerEdit(QPlainTextEdit):
     def _count(self) -> None:
         self.wordsChanged.emit(self.words())
 
-    def _estimated_lines(self, width: int) -> int:
-        self._last_width = width
-        cached = self._lines.get(width)
-        if cached is not None:
-            return cached
-        if self.document().characterCount() >= LONG_TEXT_CHARS:
-            lines = self._max_lines
-        else:
-            chrome = 2 * (self.frameWidth() + int(self.document().documentMargin()))
-            lines = self._wrapped_lines(self.answer_text(), width - chrome)
-            if lines > self._max_lines:
+    def _refit(self) -> None:
+        """Ask for a new height only when the text gains or loses a shown line.
+
+        Every geometry change lays the whole page out again.
+        """
+        width = self.width()
+        before = self._lines.get(width)
+        self._lines.clear()
+        if self._lines_at(width) != before:
+            self.updateGeometry()
+
+    def _lines_at(self, width: int) -> int:
+        """Lines the box shows at ``width``: the text's, within the limits."""
+        lines = self._lines.get(width)
+        if lines is None:
+            if self._laid_out_at(width):
+                lines = self._laid_out_lines()
+            elif self.document().characterCount() >= LONG_TEXT_CHARS:
                 lines = self._max_lines
-        lines = max(self._min_lines, lines)
-        self._lines[width] = lines
+            else:
+                lines = self._measured_lines(width)
+            lines = max(self._min_lines, min(lines, self._max_lines))
+            self._lines[width] = lines
         return lines
 
-    def _wrapped_lines(self, text: str, width: int) -> int:
-        """Lines ``text`` takes at ``width``, wrapped as the editor wraps it."""
+    def _laid_out_at(self, width: int) -> bool:
+        """The editor's own layout wraps the text at ``width`` now.
+
+        A shown editor has had its resize events, each of which lays the text
+        out again at the new width; a hidden one may have them pending.
+        """
+        return width == self.width() and self.isVisible()
+
+    def _laid_out_lines(self) -> int:
+        """The first lines of the editor's own layout, up to one past the most.
+
+        Qt lays out the paragraphs it shows; a paragraph it has not laid out
+        since the width changed is laid out here, as showing it would.
+        """
+        layout = self.document().documentLayout()
+        lines = 0
+        block = self.document().firstBlock()
+        while block.isValid() and lines <= self._max_lines:
+            layout.blockBoundingRect(block)
+            lines += block.lineCount()
+            block = block.next()
+        return lines
+
+    def _measured_lines(self, width: int) -> int:
+        """The first lines the text takes at ``width``, wrapped as the editor wraps.
+
+        Only for a width the editor is not laid out at yet (as the page is
+        first laid out), and only for a text under ``LONG_TEXT_CHARS``.
+        """
+        chrome = 2 * (self.frameWidth() + int(self.document().documentMargin()))
         option = QTextOption()
         option.setWrapMode(self.wordWrapMode())
         lines = 0
-        for paragraph in text.split("\n"):
-            layout = QTextLayout(paragraph, self.font())
-            layout.setTextOption(option)
-            layout.beginLayout()
+        block = self.document().firstBlock()
+        while block.isValid() and lines <= self._max_lines:
+            text_layout = QTextLayout(block.text(), self.font())
+            text_layout.setTextOption(option)
+            text_layout.beginLayout()
             count = 0
-            while (line := layout.createLine()).isValid():
-                line.setLineWidth(max(1, width))
+            while (
+                count <= self._max_lines
+                and (line := text_layout.createLine()).isValid()
+            ):
+                line.setLineWidth(max(1, width - chrome))
                 count += 1
-            layout.endLayout()
+            text_layout.endLayout()
             lines += max(1, count)
-            if lines > self._max_lines:
-                break
+            block = block.next()
         return lines
 
     def _height_of(self, lines: int) -> int:
@@ -266,6 +335,67 @@ class WordCountLabel(QLabel):
             font = self.font()
             font.setBold(state == "over")
             self.setFont(font)
+
+
+class WordTally(QObject):
+    """The word count of a document, kept paragraph by paragraph.
+
+    Each paragraph (a ``QTextBlock``) has its own count, and an edit marks
+    only the paragraphs it replaced as uncounted, so counting after a
+    keystroke in a megabyte reads one paragraph, not the megabyte. Words
+    never span paragraphs, so the counts add up to ``count_words`` of the
+    whole text.
+    """
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self._document = document
+        # One count per block, in order, or UNCOUNTED.
+        self._counts = [UNCOUNTED] * document.blockCount()
+        self._total = 0
+        document.contentsChange.connect(self._changed)
+
+    def count(self) -> int:
+        counts = self._counts
+        number = _index(counts, UNCOUNTED, 0)
+        while number >= 0:
+            block = self._document.findBlockByNumber(number)
+            while number < len(counts) and counts[number] == UNCOUNTED:
+                counts[number] = count_words(block.text())
+                self._total += counts[number]
+                number += 1
+                block = block.next()
+            number = _index(counts, UNCOUNTED, number)
+        return self._total
+
+    def _changed(self, position: int, _removed: int, added: int) -> None:
+        """Replace the counts of the blocks an edit replaced with uncounted ones.
+
+        The blocks before ``position`` are untouched, and so are those after
+        the change; the difference in the number of blocks says how many the
+        change replaced.
+        """
+        document = self._document
+        blocks = document.blockCount()
+        first = max(0, document.findBlock(position).blockNumber())
+        end = document.findBlock(position + added)
+        new = (end.blockNumber() if end.isValid() else blocks - 1) - first + 1
+        old = new + len(self._counts) - blocks
+        if old < 0 or first + old > len(self._counts):
+            logger.debug("Counting every paragraph again after an odd change")
+            self._counts, self._total = [UNCOUNTED] * blocks, 0
+            return
+        replaced = self._counts[first : first + old]
+        self._total -= sum(c for c in replaced if c != UNCOUNTED)
+        self._counts[first : first + old] = [UNCOUNTED] * new
+
+
+def _index(items: list[int], value: int, start: int) -> int:
+    """Where ``value`` first is in ``items`` from ``start`` on, or -1."""
+    try:
+        return items.index(value, start)
+    except ValueError:
+        return -1
 
 
 def _utf16_length(text: str) -> int:

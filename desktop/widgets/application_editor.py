@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
+from desktop.errors import workflow_error_text
+from desktop.keyboard import Section, without_mnemonic
 from desktop.widgets.answer_edit import AnswerEdit
 from desktop.widgets.application_header import ApplicationHeader, CompetencySection
 from desktop.widgets.autosave import Autosaver, SaveStatusLabel
@@ -62,9 +64,11 @@ class ApplicationEditor(QWidget):
         layout.setSpacing(CONTENT_SPACING)
 
         header = ApplicationHeader(context, record, self)
-        header.actions.addWidget(
-            SaveStatusLabel(autosaver, self), 0, Qt.AlignmentFlag.AlignTop
-        )
+        save_status = SaveStatusLabel(autosaver, self)
+        # It may wrap, so that at a large font the draft's column stays narrow
+        # enough to sit beside the previous attempt.
+        save_status.setWordWrap(True)
+        header.actions.addWidget(save_status, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(header)
         if record.attempt > 1:
             layout.addWidget(self._resubmission_hint())
@@ -108,7 +112,8 @@ class ApplicationEditor(QWidget):
         layout = QVBoxLayout(frame)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(6)
-        title = heading(self.tr("What's changed"), 2, frame)
+        title = heading(self.tr("What's &changed"), 2, frame)
+        title.setAccessibleName(without_mnemonic(title.text()))
         layout.addWidget(title)
         help_text = self.tr(
             "Tell the assessor what you changed since your previous attempt and "
@@ -120,6 +125,8 @@ class ApplicationEditor(QWidget):
         self.note = AnswerEdit(text, min_lines=4, max_lines=12, parent=frame)
         self.note.setObjectName("resubmissionNote")
         self.note.setAccessibleName(self.tr("What's changed"))
+        self.note.setAccessibleDescription(help_text)
+        self._note_frame = frame
         self.note.setPlaceholderText(self.tr("What did you change, and why?"))
         title.setBuddy(self.note)
         self.note.edited.connect(self._schedule_note)
@@ -133,6 +140,8 @@ class ApplicationEditor(QWidget):
         row.addWidget(muted(plain_label(hint, self)), 1)
         self.submit_button = primary(QPushButton(self.tr("Submit Application"), self))
         self.submit_button.setObjectName("submitButton")
+        self.submit_button.setAccessibleDescription(hint)
+        self.submit_button.setToolTip(self.tr("Submit the application (Ctrl+Enter)"))
         self.submit_button.clicked.connect(self.submitRequested)
         row.addWidget(self.submit_button)
         return row
@@ -145,25 +154,38 @@ class ApplicationEditor(QWidget):
         text = self.note.answer_text()
         if text == self.note.saved_text:
             return False
-        self.context.store.save_note(self.record.id, text)
+        self.context.store.save_note(
+            self.record.id, text, actor_id=self.context.user.id
+        )
         self.note.saved_text = text
         return True
 
     def _confirm(self, name: str, value: bool) -> None:
         try:
-            self.context.store.set_confirmation(self.record.id, name, value)
+            self.context.store.set_confirmation(
+                self.record.id, name, value, actor_id=self.context.user.id
+            )
         except WorkflowError as error:
             box = self.confirmations.boxes[name]
             box.blockSignals(True)
             box.setChecked(not value)
             box.blockSignals(False)
-            QMessageBox.warning(self, self.tr("Not saved"), str(error))
+            QMessageBox.warning(self, self.tr("Not saved"), workflow_error_text(error))
             return
         self._autosaver.report_saved()
 
     def _record_changed(self, record: ApplicationRecord) -> None:
         self.record = record
         self.draftChanged.emit()
+
+    def keyboard_sections(self) -> list[Section]:
+        """Where Next part and Previous part go: parts, note, confirmations."""
+        sections: list[Section] = [(p, p.focus_target()) for p in self.part_editors]
+        if self.note is not None:
+            sections.append((self._note_frame, self.note))
+        boxes = list(self.confirmations.boxes.values())
+        sections.append((self.confirmations, boxes[0] if boxes else None))
+        return sections
 
     # Findings ---------------------------------------------------------------
 

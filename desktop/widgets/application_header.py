@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from desktop.context import AppContext
+from desktop.export_actions import export_buttons
 from desktop.item_models import status_text
 from desktop.widgets.common import (
     Panel,
@@ -24,7 +25,8 @@ class ApplicationHeader(QWidget):
     """Title, attempt and status in words, and the dates that matter.
 
     ``actions`` is a row on the right of the title where the page puts its
-    buttons (Reapply) or the save status.
+    buttons (Reapply) or the save status. Unless ``exportable`` is off (the
+    previous attempt shown for reference), it starts with Export PDF and Print.
     """
 
     def __init__(
@@ -32,6 +34,8 @@ class ApplicationHeader(QWidget):
         context: AppContext,
         record: ApplicationRecord,
         parent: QWidget | None = None,
+        *,
+        exportable: bool = True,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("applicationHeader")
@@ -42,6 +46,9 @@ class ApplicationHeader(QWidget):
         title_row.addWidget(heading(title, 1, self, wrap=True), 1)
         self.actions = QHBoxLayout()
         self.actions.setSpacing(8)
+        if exportable:
+            for button in export_buttons(self):
+                self.actions.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         title_row.addLayout(self.actions)
 
         status_row = QHBoxLayout()

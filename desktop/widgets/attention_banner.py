@@ -29,7 +29,7 @@ class AttentionBanner(Panel):
 
         text = QVBoxLayout()
         text.setSpacing(4)
-        title = plain_label(title_text, self, wrap=False)
+        title = plain_label(title_text, self)
         title.setObjectName("attentionTitle")
         text.addWidget(bold(title))
         if feedback.strip():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Hashable
 
-from PySide6.QtCore import QObject, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QLocale, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.widgets.common import muted
@@ -98,7 +98,9 @@ class SaveStatusLabel(QLabel):
         elif state == "saved" and detail == "unchanged":
             self.setText(self.tr("All changes saved"))
         elif state == "saved":
-            time = QTime.currentTime().toString("HH:mm")
+            time = QLocale().toString(
+                QTime.currentTime(), QLocale.FormatType.ShortFormat
+            )
             self.setText(self.tr("Saved at %1").replace("%1", time))
         else:
             self.setText(self.tr("Not saved yet — will try again"))

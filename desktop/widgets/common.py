@@ -14,8 +14,18 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QLocale, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
+from PySide6.QtWidgets import QAbstractButton, QFrame, QLabel, QPushButton, QWidget
+
+from desktop.keyboard import without_mnemonic
 
 _DATE_FORMATS = {"es": "d MMM yyyy"}
 _DEFAULT_DATE_FORMAT = "MMM d, yyyy"
@@ -180,3 +190,25 @@ def status_chip(text: str, status: str, parent: QWidget | None = None) -> QLabel
         "border-radius: 9px; padding: 2px 10px; font-weight: 600; }"
     )
     return chip
+
+
+class ButtonLabel(QLabel):
+    """The words of a check box or toggle, beside it, wrapping at any font size.
+
+    A button's own text never wraps, and at a large font a long one would be
+    cut off. A click on the words clicks the button; their mnemonic focuses it.
+    The button keeps the words as its accessible name.
+    """
+
+    def __init__(self, text: str, button: QAbstractButton, parent: QWidget) -> None:
+        super().__init__(text, parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setBuddy(button)
+        self._button = button
+        button.setAccessibleName(without_mnemonic(text))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() is Qt.MouseButton.LeftButton and self._button.isEnabled():
+            self._button.click()
+        super().mouseReleaseEvent(event)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
-from desktop.widgets.common import Panel, heading, muted, plain_label
+from desktop.widgets.common import ButtonLabel, Panel, heading, muted, plain_label
 from model.records import ApplicationRecord
 
 
@@ -33,14 +33,14 @@ class ConfirmationPanel(Panel):
             (
                 "confirm_ready",
                 "confirmReady",
-                self.tr("This application is ready for assessment"),
+                self.tr("This application is &ready for assessment"),
                 record.confirm_ready,
             ),
             (
                 "confirm_disclosure",
                 "confirmDisclosure",
                 self.tr(
-                    "I have permission to share this evidence, and I removed "
+                    "I have &permission to share this evidence, and I removed "
                     "students' names and faces"
                 ),
                 record.confirm_disclosure,
@@ -48,13 +48,17 @@ class ConfirmationPanel(Panel):
             (
                 "confirm_own_work",
                 "confirmOwnWork",
-                self.tr("This is my own work"),
+                self.tr("This is my &own work"),
                 record.confirm_own_work,
             ),
         ):
-            box = QCheckBox(text, self)
+            box = QCheckBox(self)
             box.setObjectName(object_name)
             box.setChecked(value)
             box.toggled.connect(lambda on, name=name: self.toggled.emit(name, on))
-            layout.addWidget(box)
+            row = QHBoxLayout()
+            row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+            # The words wrap beside the box, so they stay whole at any size.
+            row.addWidget(ButtonLabel(text, box, self), 1)
+            layout.addLayout(row)
             self.boxes[name] = box

@@ -103,9 +103,9 @@ class DiffView(QPlainTextEdit):
         self._heights.clear()
         self.added, self.removed = word_counts(segments)
         self.setAccessibleDescription(
-            self.tr("%1 words added, %2 words removed")
-            .replace("%1", str(self.added))
-            .replace("%2", str(self.removed))
+            self.tr("%n word(s) added", "", self.added)
+            + ", "
+            + self.tr("%n word(s) removed", "", self.removed)
         )
         self.updateGeometry()
 

@@ -74,22 +74,27 @@ _BADGES = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("findings", text)
+translate = QCoreApplication.translate
 
 
 def kind_label(kind: FindingKind) -> str:
     """A finding's kind in a few words, as the list's row titles show it."""
     labels = {
-        FindingKind.UNANSWERED: _tr("No answer yet"),
-        FindingKind.FAR_UNDER: _tr("Far too short"),
-        FindingKind.TOO_SHORT: _tr("A little short"),
-        FindingKind.TOO_LONG: _tr("Over the word limit"),
-        FindingKind.CRITERION_NOT_ADDRESSED: _tr("Rubric element not addressed"),
-        FindingKind.GENERAL_VOICE: _tr("General, not about your classroom"),
-        FindingKind.NO_EVIDENCE: _tr("No evidence yet"),
-        FindingKind.BAD_LINK: _tr("Incomplete link"),
-        FindingKind.UNCHANGED_FAILED_PART: _tr("Unchanged since the feedback"),
+        FindingKind.UNANSWERED: translate("findings", "No answer yet"),
+        FindingKind.FAR_UNDER: translate("findings", "Far too short"),
+        FindingKind.TOO_SHORT: translate("findings", "A little short"),
+        FindingKind.TOO_LONG: translate("findings", "Over the word limit"),
+        FindingKind.CRITERION_NOT_ADDRESSED: translate(
+            "findings", "Rubric element not addressed"
+        ),
+        FindingKind.GENERAL_VOICE: translate(
+            "findings", "General, not about your classroom"
+        ),
+        FindingKind.NO_EVIDENCE: translate("findings", "No evidence yet"),
+        FindingKind.BAD_LINK: translate("findings", "Incomplete link"),
+        FindingKind.UNCHANGED_FAILED_PART: translate(
+            "findings", "Unchanged since the feedback"
+        ),
     }
     return labels[kind]
 
@@ -112,16 +117,16 @@ def privacy_text(finding: PrivacyFinding, credential: CredentialRecord) -> str:
     "Attachment “rivera-lesson.pdf”: your e-mail".
     """
     if finding.filename is not None:
-        where = _tr("Attachment “%1”").replace("%1", finding.filename)
+        where = translate("findings", "Attachment “%1”").replace("%1", finding.filename)
         what = {
-            PrivacyMatch.NAME: _tr("your name"),
-            PrivacyMatch.EMAIL: _tr("your e-mail"),
-            PrivacyMatch.WORD: _tr("“%1”, from your privacy words"),
+            PrivacyMatch.NAME: translate("findings", "your name"),
+            PrivacyMatch.EMAIL: translate("findings", "your e-mail"),
+            PrivacyMatch.WORD: translate("findings", "“%1”, from your privacy words"),
         }[finding.kind]
     else:
         assert finding.part_id is not None and finding.question_id is not None
         where = (
-            _tr("Part %1 · Question %2")
+            translate("findings", "Part %1 · Question %2")
             .replace("%1", str(part_number(credential, finding.part_id)))
             .replace(
                 "%2",
@@ -129,9 +134,9 @@ def privacy_text(finding: PrivacyFinding, credential: CredentialRecord) -> str:
             )
         )
         what = {
-            PrivacyMatch.NAME: _tr("your name “%1”"),
-            PrivacyMatch.EMAIL: _tr("your e-mail “%1”"),
-            PrivacyMatch.WORD: _tr("“%1”, from your privacy words"),
+            PrivacyMatch.NAME: translate("findings", "your name “%1”"),
+            PrivacyMatch.EMAIL: translate("findings", "your e-mail “%1”"),
+            PrivacyMatch.WORD: translate("findings", "“%1”, from your privacy words"),
         }[finding.kind]
     return where + ": " + what.replace("%1", finding.found)
 

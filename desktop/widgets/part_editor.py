@@ -87,9 +87,11 @@ class PartEditor(Panel):
         layout.addSpacing(6)
         self._add_evidence(layout)
         criteria = [context.text(c.text) for c in part.criteria]
-        layout.addWidget(
-            RubricPanel(criteria, expanded=feedback is not None, parent=self)
-        )
+        rubric = RubricPanel(criteria, expanded=feedback is not None, parent=self)
+        rubric.toggle.setAccessibleName(self.tr("Rubric of %1").replace("%1", title))
+        layout.addWidget(rubric)
+        if feedback is not None:
+            self._describe_attention(self.findChild(AttentionBanner))
         self.apply(record)
 
     # Building ---------------------------------------------------------------
@@ -104,6 +106,10 @@ class PartEditor(Panel):
                 "Fill this part with your answers and files from the previous attempt"
             )
         )
+        self.copy_button.setAccessibleName(
+            self.tr("Copy my previous answer to %1").replace("%1", title)
+        )
+        self.copy_button.setAccessibleDescription(self.copy_button.toolTip())
         self.copy_button.clicked.connect(self._copy_previous)
         row.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
         return row
@@ -120,6 +126,11 @@ class PartEditor(Panel):
         row.addWidget(self.lock_text, 1)
         self.unlock_button = QPushButton(self.tr("Unlock to edit"), note)
         self.unlock_button.setObjectName("unlockButton")
+        self.unlock_button.setAccessibleName(
+            self.tr("Unlock %1 to edit").replace(
+                "%1", self.context.text(self.part.title)
+            )
+        )
         self.unlock_button.clicked.connect(self._unlock)
         row.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignVCenter)
         return note
@@ -166,6 +177,9 @@ class PartEditor(Panel):
         self.attach_button.clicked.connect(self._attach)
         self.remove_button = QPushButton(self.tr("Remove"), self)
         self.remove_button.setObjectName("removeAttachmentButton")
+        self.remove_button.setAccessibleName(
+            self.tr("Remove the selected attachment from %1").replace("%1", part_title)
+        )
         self.remove_button.setEnabled(False)
         self.remove_button.clicked.connect(self._remove)
         self.progress = muted(plain_label("", self, wrap=False))
@@ -201,6 +215,21 @@ class PartEditor(Panel):
         self._attachment_records = {a.id: a for a in attachments}
         self.attachments.set_attachments(attachments)
 
+    def _describe_attention(self, banner: AttentionBanner | None) -> None:
+        """Give the banner's words to the part's editors, for screen readers.
+
+        The banner is not a Tab stop, so it would not be read on the way.
+        """
+        if banner is None:
+            return
+        said = banner.accessibleName() + ". " + banner.accessibleDescription()
+        for editor in self.editors.values():
+            editor.setAccessibleDescription(said)
+
+    def focus_target(self) -> QWidget | None:
+        """Where Next part lands: the first answer, editable if one is."""
+        return self.first_editor() or next(iter(self.editors.values()), None)
+
     def first_editor(self) -> AnswerEdit | None:
         """The first answer that can be edited: where a part-wide finding points."""
         return next((e for e in self.editors.values() if not e.isReadOnly()), None)
@@ -221,7 +250,9 @@ class PartEditor(Panel):
         return False
 
     def _reload(self) -> ApplicationRecord:
-        record = self.context.store.application(self.application_id)
+        record = self.context.store.application(
+            self.application_id, actor_id=self.context.user.id
+        )
         self.apply(record)
         self.recordChanged.emit(record)
         return record
@@ -238,7 +269,9 @@ class PartEditor(Panel):
         text = editor.answer_text()
         if text == editor.saved_text:
             return False
-        self.context.store.save_answer(self.application_id, question_id, text)
+        self.context.store.save_answer(
+            self.application_id, question_id, text, actor_id=self.context.user.id
+        )
         editor.saved_text = text
         return True
 
@@ -258,9 +291,13 @@ class PartEditor(Panel):
                 return
         self._autosaver.try_flush()
         try:
-            self.context.store.copy_previous_answers(self.application_id, self.part.id)
+            self.context.store.copy_previous_answers(
+                self.application_id, self.part.id, actor_id=self.context.user.id
+            )
         except WorkflowError as error:
-            QMessageBox.warning(self, self.tr("Cannot copy"), str(error))
+            QMessageBox.warning(
+                self, self.tr("Cannot copy"), errors.workflow_error_text(error)
+            )
             return
         record = self._reload()
         for question_id, editor in self.editors.items():
@@ -279,9 +316,13 @@ class PartEditor(Panel):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.context.store.unlock_part(self.application_id, self.part.id)
+            self.context.store.unlock_part(
+                self.application_id, self.part.id, actor_id=self.context.user.id
+            )
         except WorkflowError as error:
-            QMessageBox.warning(self, self.tr("Cannot unlock"), str(error))
+            QMessageBox.warning(
+                self, self.tr("Cannot unlock"), errors.workflow_error_text(error)
+            )
             return
         self._reload()
 
@@ -299,12 +340,15 @@ class PartEditor(Panel):
             self.application_id,
             self.part.id,
         )
+        actor_id = self.context.user.id
 
         def work() -> list[Exception]:
             refused: list[Exception] = []
             for path in paths:
                 try:
-                    store.add_attachment(application_id, part_id, Path(path))
+                    store.add_attachment(
+                        application_id, part_id, Path(path), actor_id=actor_id
+                    )
                 except (AttachmentRefused, WorkflowError) as error:
                     refused.append(error)
             return refused
@@ -341,7 +385,9 @@ class PartEditor(Panel):
     def _refusal_text(self, error: Exception) -> str:
         if isinstance(error, AttachmentRefused):
             return errors.attachment_refused_text(error)
-        return self.tr("This part cannot be changed now: %1").replace("%1", str(error))
+        return self.tr("This part cannot be changed now: %1").replace(
+            "%1", errors.workflow_error_text(error)
+        )
 
     def _selection_changed(self) -> None:
         self.remove_button.setEnabled(self.attachments.selected() is not None)
@@ -358,9 +404,13 @@ class PartEditor(Panel):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.context.store.remove_attachment(self.application_id, attachment.id)
+            self.context.store.remove_attachment(
+                self.application_id, attachment.id, actor_id=self.context.user.id
+            )
         except WorkflowError as error:
-            QMessageBox.warning(self, self.tr("Cannot remove"), str(error))
+            QMessageBox.warning(
+                self, self.tr("Cannot remove"), errors.workflow_error_text(error)
+            )
             return
         self._reload()
         self._autosaver.report_saved()

@@ -72,7 +72,8 @@ class PartView(Panel):
             layout.addSpacing(6)
             prompt = plain_label(context.text(question.prompt), self)
             layout.addWidget(bold(prompt))
-            self._add_answer(layout, record.answers.get(question.id, ""))
+            answer = record.answers.get(question.id, "")
+            self._add_answer(layout, answer, context.text(question.prompt))
 
         attachments = record.attachments_of(part.id)
         if attachments or part.evidence_required:
@@ -88,12 +89,14 @@ class PartView(Panel):
 
         criteria = [context.text(c.text) for c in part.criteria]
         failed = banner_feedback is not None
-        layout.addWidget(RubricPanel(criteria, expanded=failed, parent=self))
+        rubric = RubricPanel(criteria, expanded=failed, parent=self)
+        rubric.toggle.setAccessibleName(self.tr("Rubric of %1").replace("%1", title))
+        layout.addWidget(rubric)
         verdict = record.verdicts.get(part.id)
         if verdict is not None and verdict.verdict is not None:
             layout.addWidget(self._verdict(verdict, banner_feedback))
 
-    def _add_answer(self, layout: QVBoxLayout, text: str) -> None:
+    def _add_answer(self, layout: QVBoxLayout, text: str, question: str) -> None:
         if not text.strip():
             layout.addWidget(
                 muted(plain_label(self.tr("No answer."), self, wrap=False))
@@ -102,7 +105,9 @@ class PartView(Panel):
         answer = AnswerEdit(
             text, read_only=True, min_lines=2, max_lines=24, parent=self
         )
-        answer.setAccessibleName(self.tr("Answer"))
+        # Read aloud as its question, as the draft's editors are.
+        answer.setAccessibleName(question)
+        answer.setAccessibleDescription(self.tr("Answer"))
         layout.addWidget(answer)
         words = self.tr("Words: %1").replace("%1", str(count_words(text)))
         count = muted(plain_label(words, self, wrap=False))
@@ -129,7 +134,7 @@ class PartView(Panel):
             if meets
             else self.tr("Assessor's verdict: needs more attention")
         )
-        row.addWidget(bold(plain_label(words, box, wrap=False)), 1)
+        row.addWidget(bold(plain_label(words, box)), 1)
         layout.addLayout(row)
         feedback = verdict.feedback.strip()
         if feedback and verdict.feedback != shown_feedback:

@@ -98,6 +98,9 @@ class ReadinessPanel(Panel):
         # Its rows wrap to any width: the panel must not widen the page.
         self.view.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.view.setAccessibleName(self.tr("Readiness suggestions"))
+        self.view.setAccessibleDescription(
+            self.tr("Press Enter on a suggestion to go to the passage it is about.")
+        )
         self.view.setModel(self.model)
         self.view.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
         self.view.hide()
@@ -182,12 +185,8 @@ class ReadinessPanel(Panel):
         count = len(findings)
         if count == 0:
             title = self.tr("Readiness check")
-        elif count == 1:
-            title = self.tr("Readiness check — 1 suggestion")
         else:
-            title = self.tr("Readiness check — %1 suggestions").replace(
-                "%1", str(count)
-            )
+            title = self.tr("Readiness check — %n suggestion(s)", "", count)
         self.title.setText(title)
         self.title.setAccessibleName(title)
         self.status.setText("")

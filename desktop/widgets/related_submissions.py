@@ -127,6 +127,8 @@ class RelatedSubmissionsTable(QTableView):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAccessibleName(self.tr("Related submissions"))
+        # Tab leaves the table instead of walking its cells.
+        self.setTabKeyNavigation(False)
         self.setAccessibleDescription(
             self.tr("Earlier attempts. Press Enter to open one in a new tab.")
         )

@@ -8,13 +8,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.widgets.common import bold, plain_label
+from desktop.widgets.common import ButtonLabel, bold, plain_label
 
 
 class RubricPanel(QFrame):
@@ -38,17 +39,24 @@ class RubricPanel(QFrame):
 
         self.toggle = QToolButton(self)
         self.toggle.setObjectName("rubricToggle")
-        self.toggle.setText(self.tr("Rubric: what a passing answer does"))
-        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setAutoRaise(True)
         self.toggle.setCursor(Qt.CursorShape.PointingHandCursor)
-        bold(self.toggle)
+        # The words sit beside the arrow and wrap: a large font never cuts them.
+        title = ButtonLabel(
+            self.tr("Rubric: what a passing answer does"), self.toggle, self
+        )
+        title.setCursor(Qt.CursorShape.PointingHandCursor)
+        bold(title)
         self._expanded = False
 
+        row = QHBoxLayout()
+        row.setSpacing(4)
+        row.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(title, 1)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(2)
-        self._layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        self._layout.addLayout(row)
         self.toggle.clicked.connect(lambda: self.set_expanded(not self._expanded))
         self.set_expanded(expanded)
 

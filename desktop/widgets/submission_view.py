@@ -54,8 +54,8 @@ class SubmissionView(QWidget):
 
         if reference:
             caption = self.tr("Your previous attempt, for reference (read-only)")
-            layout.addWidget(muted(plain_label(caption, self, wrap=False)))
-        header = ApplicationHeader(context, record, self)
+            layout.addWidget(muted(plain_label(caption, self)))
+        header = ApplicationHeader(context, record, self, exportable=not reference)
         layout.addWidget(header)
         if not reference:
             self._add_next_step(header, layout)
@@ -95,11 +95,12 @@ class SubmissionView(QWidget):
     def _add_next_step(self, header: ApplicationHeader, layout: QVBoxLayout) -> None:
         record = self.record
         if record.can_reapply:
-            button = primary(QPushButton(self.tr("Reapply"), self))
+            button = primary(QPushButton(self.tr("&Reapply"), self))
             button.setObjectName("reapplyButton")
             button.setToolTip(
                 self.tr("Start a new attempt; the parts you passed are carried over.")
             )
+            button.setAccessibleDescription(button.toolTip())
             button.clicked.connect(self.reapplyRequested)
             header.actions.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
             text = self.tr(

@@ -3,6 +3,9 @@
 A catalog is a JSON file of micro-credentials (see docs/catalog-format.md).
 Importing the same code and version again updates its texts in place; a new
 version is added beside the old one, so attempts keep the version they used.
+The structure of an imported version (its parts, questions and rubric
+criteria, their keys and order) never changes: answers and verdicts point at
+them. A changed structure is refused; it is published as a new version.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from model.entities import MicroCredential, Part, PartKind, Question, RubricCriterion
@@ -141,6 +144,46 @@ def _apply(credential: MicroCredential, spec: CredentialSpec) -> None:
             criterion.look_for = {k: list(v) for k, v in c_spec.look_for.items()}
 
 
+Structure = list[tuple[str, list[str], list[str]]]
+
+
+def _structure_of_spec(spec: CredentialSpec) -> Structure:
+    """Each part's key with its questions' and criteria's keys, in order."""
+    return [
+        (p.key, [q.key for q in p.questions], [c.key for c in p.rubric])
+        for p in spec.parts
+    ]
+
+
+def _structure_of(credential: MicroCredential) -> Structure:
+    parts = sorted(credential.parts, key=lambda p: p.position)
+    return [
+        (
+            p.key,
+            [q.key for q in sorted(p.questions, key=lambda q: q.position)],
+            [c.key for c in sorted(p.criteria, key=lambda c: c.position)],
+        )
+        for p in parts
+    ]
+
+
+def _ensure_same_structure(
+    session: Session, credential: MicroCredential, spec: CredentialSpec
+) -> None:
+    if _structure_of(credential) == _structure_of_spec(spec):
+        return
+    newest = session.scalar(
+        select(func.max(MicroCredential.version)).where(
+            MicroCredential.code == spec.code
+        )
+    )
+    raise CatalogError(
+        f"{spec.code} version {spec.version} is already imported with other"
+        " parts, questions or criteria; publish the change as version"
+        f" {(newest or spec.version) + 1}."
+    )
+
+
 def import_spec(session: Session, catalog: CatalogSpec) -> list[str]:
     """Add or update every micro-credential of an already validated catalog.
 
@@ -157,5 +200,7 @@ def import_spec(session: Session, catalog: CatalogSpec) -> list[str]:
         if credential is None:
             credential = MicroCredential(code=spec.code, version=spec.version)
             session.add(credential)
+        else:
+            _ensure_same_structure(session, credential, spec)
         _apply(credential, spec)
     return [spec.code for spec in catalog.micro_credentials]

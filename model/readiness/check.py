@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from model.readiness.criteria import unaddressed
-from model.readiness.text import normalise_space, word_spans
+from model.readiness.text import normalise_space, word_start
 from model.readiness.voice import AnswerReading, read_answer
 from model.records import (
     ApplicationRecord,
@@ -208,7 +208,7 @@ def _length_finding(
     """Over the maximum points at the words past it; under, at the answer."""
     maximum = question.max_words
     if maximum is not None and words > maximum:
-        start = word_spans(text)[maximum][0]
+        start = word_start(text, maximum)
         kind, limit = FindingKind.TOO_LONG, maximum
     elif words < question.min_words:
         start, limit = 0, question.min_words

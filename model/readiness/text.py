@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -33,8 +34,12 @@ def letter_words(text: str) -> list[str]:
     return LETTERS.findall(fold(text))
 
 
-def word_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in WORD.finditer(text)]
+def word_start(text: str, index: int) -> int:
+    """Where the word at ``index`` (from 0) starts; reads no further than it.
+
+    ``text`` has more than ``index`` words.
+    """
+    return next(itertools.islice(WORD.finditer(text), index, None)).start()
 
 
 def word_set(words: str) -> frozenset[str]:

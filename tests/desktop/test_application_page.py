@@ -412,7 +412,7 @@ def test_an_edit_that_cannot_be_saved_stays_pending(qtbot, context, monkeypatch)
     store = context.store
     save_answer = store.save_answer
 
-    def locked(*_args: object) -> None:
+    def locked(*_args: object, **_options: object) -> None:
         raise OSError("database is locked")
 
     monkeypatch.setattr(store, "save_answer", locked)

@@ -6,10 +6,22 @@ from pathlib import Path
 
 import pytest
 
-from desktop.errors import attachment_refused_text, missing_item_text, store_error_text
+from desktop.errors import (
+    attachment_refused_text,
+    missing_item_text,
+    not_allowed_text,
+    store_error_text,
+    workflow_error_text,
+)
 from model.attachments import AttachmentRefused
-from model.database import DatabaseDamaged, DatabaseTooNew, DataFolderNotWritable
+from model.database import (
+    DatabaseDamaged,
+    DatabaseTooNew,
+    DataFolderNotWritable,
+    ensure_writable,
+)
 from model.entities import PartKind
+from model.errors import NotAllowed
 from model.records import CredentialRecord, PartRecord, QuestionRecord
 from model.workflow import Missing, MissingItem
 
@@ -91,6 +103,7 @@ def test_part_titles_follow_the_language(qapp: object) -> None:
         (AttachmentRefused.TOO_LARGE, "limit of 100 MB"),
         (AttachmentRefused.EMPTY, "empty"),
         (AttachmentRefused.NOT_A_FILE, "folder"),
+        (AttachmentRefused.NOT_REGULAR, "not a regular file"),
         (AttachmentRefused.NO_SPACE, "full"),
     ],
 )
@@ -110,3 +123,47 @@ def test_store_errors_name_the_path(qapp: object) -> None:
     ):
         assert str(error.path) in store_error_text(error)
     assert "untouched" in store_error_text(DatabaseDamaged("x", path))
+
+
+def test_a_duplicate_attachment_names_the_file(qapp: object) -> None:
+    error = AttachmentRefused(AttachmentRefused.DUPLICATE, Path("/home/alex/plan.txt"))
+    assert (
+        attachment_refused_text(error) == "“plan.txt” is already attached to this part."
+    )
+
+
+def test_a_folder_that_cannot_be_written_is_explained_in_words(
+    qapp: object, tmp_path: Path
+) -> None:
+    (tmp_path / "file").write_text("a file, not a folder")
+    folder = tmp_path / "file" / "data"
+    with pytest.raises(DataFolderNotWritable) as raised:
+        ensure_writable(folder)
+
+    headline, details = store_error_text(raised.value).split("\n\n")
+    assert headline == (
+        f"Insignia cannot write to the data folder {folder}. Check that the folder"
+        " exists and that you may write to it, or start with --data-dir and"
+        " another folder."
+    )
+    assert details == "Details: Not a directory"
+    assert "Errno" not in store_error_text(raised.value)
+
+
+def test_another_educators_application_is_refused_in_words(qapp: object) -> None:
+    texts = {
+        reason: not_allowed_text(NotAllowed(reason, 7))
+        for reason in (
+            NotAllowed.OTHER_EDUCATOR,
+            NotAllowed.OWN_APPLICATION,
+            NotAllowed.NOT_SUBMITTED,
+        )
+    }
+    assert texts[NotAllowed.OTHER_EDUCATOR] == (
+        "You cannot open this application: it belongs to another educator."
+    )
+    assert len(set(texts.values())) == 3
+    assert (
+        workflow_error_text(NotAllowed(NotAllowed.OTHER_EDUCATOR, 7))
+        == (texts[NotAllowed.OTHER_EDUCATOR])
+    )

@@ -210,7 +210,7 @@ def test_with_nothing_to_suggest_the_panel_says_so(qtbot, page, monkeypatch):
     assert panel(page).findChild(QLabel, "readinessTitle").text() == "Readiness check"
 
 
-def test_clicking_a_finding_selects_and_highlights_its_passage(qtbot, page):
+def test_clicking_a_finding_highlights_its_passage_without_selecting(qtbot, page):
     editor = answer(page, 2)
     editor.setPlainText(PERSONAL + "\n\n" + GENERAL)
     wait_for(qtbot, page, lambda f: FindingKind.GENERAL_VOICE in kinds(f))
@@ -223,13 +223,15 @@ def test_clicking_a_finding_selects_and_highlights_its_passage(qtbot, page):
     )
 
     qtbot.waitUntil(lambda: QApplication.focusWidget() is editor)
-    assert editor.textCursor().selectedText() == GENERAL
+    cursor = editor.textCursor()
+    assert not cursor.hasSelection()
+    assert cursor.position() == len(PERSONAL + "\n\n")
     marked = editor.extraSelections()
     assert len(marked) == 1 and marked[0].cursor.selectedText() == GENERAL
 
-    # Rewriting the selected paragraph clears the finding and its highlight.
-    qtbot.keyClicks(editor, "I ask my students what they will try next time.")
-    wait_for(qtbot, page, lambda f: FindingKind.GENERAL_VOICE not in kinds(f))
+    # Typing adds to the passage (nothing was selected) and clears the mark.
+    qtbot.keyClicks(editor, "In my class ")
+    assert editor.answer_text() == PERSONAL + "\n\nIn my class " + GENERAL
     assert editor.extraSelections() == []
 
 
@@ -301,7 +303,9 @@ def test_a_privacy_match_is_named_and_go_back_submits_nothing(
     assert record.status is Status.DRAFT
     editor = answer(page, 1)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is editor)
-    assert editor.textCursor().selectedText() == "Rivera"
+    assert not editor.textCursor().hasSelection()
+    assert editor.textCursor().position() == text.index("Rivera")
+    assert [m.cursor.selectedText() for m in editor.extraSelections()] == ["Rivera"]
 
 
 def test_submit_anyway_submits(qtbot, page, context, messages):

@@ -1,6 +1,8 @@
 """The local store on a real SQLite file in a temporary folder."""
 
 import hashlib
+import json
+import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -19,7 +21,9 @@ from model.database import (
     upgrade,
 )
 from model.entities import Role, Status
-from model.store import Store
+from model.quickread import FirstLook
+from model.store import Store, local_username
+from tests.damage import damage_tables
 
 
 @pytest.fixture
@@ -150,10 +154,11 @@ def test_attachments_are_stored_under_their_sha256(
     credential = store.credentials()[0]
     evidence_part = next(p for p in credential.parts if p.evidence_required)
     application_id = store.start_application(educator.id, credential.id)
+    other_part = next(p for p in credential.parts if p.id != evidence_part.id)
     source = tmp_path / "lesson plan.txt"
     source.write_bytes(b"Exit ticket: what surprised you today?")
     store.add_attachment(application_id, evidence_part.id, source)
-    store.add_attachment(application_id, evidence_part.id, source)
+    store.add_attachment(application_id, other_part.id, source)
 
     digest = hashlib.sha256(source.read_bytes()).hexdigest()
     record = store.application(application_id)
@@ -162,6 +167,47 @@ def test_attachments_are_stored_under_their_sha256(
     assert store.attachment_path(digest).read_bytes() == source.read_bytes()
     stored = list((store.data_dir / "attachments").rglob("*"))
     assert [p.name for p in stored if p.is_file()] == [digest]
+
+
+def test_the_same_file_twice_on_one_part_is_refused(
+    store: Store, educator, tmp_path: Path
+) -> None:
+    credential = store.credentials()[0]
+    part = credential.parts[1]
+    application_id = store.start_application(educator.id, credential.id)
+    plan = tmp_path / "plan.txt"
+    plan.write_text("Exit tickets on Fridays")
+    copy = tmp_path / "plan copy.txt"
+    copy.write_text("Exit tickets on Fridays")
+    store.add_attachment(application_id, part.id, plan)
+
+    for again in (plan, copy):
+        with pytest.raises(AttachmentRefused) as refused:
+            store.add_attachment(application_id, part.id, again)
+        assert refused.value.reason == AttachmentRefused.DUPLICATE
+        assert refused.value.path == again
+    record = store.application(application_id)
+    assert [a.filename for a in record.attachments] == ["plan.txt"]
+
+
+def test_a_pipe_or_a_folder_is_not_attached(
+    store: Store, educator, tmp_path: Path
+) -> None:
+    credential = store.credentials()[0]
+    application_id = store.start_application(educator.id, credential.id)
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    folder = tmp_path / "folder"
+    folder.mkdir()
+
+    for source, reason in (
+        (pipe, AttachmentRefused.NOT_REGULAR),
+        (folder, AttachmentRefused.NOT_A_FILE),
+    ):
+        with pytest.raises(AttachmentRefused) as refused:
+            store.add_attachment(application_id, credential.parts[1].id, source)
+        assert refused.value.reason == reason
+    assert store.application(application_id).attachments == ()
 
 
 @pytest.mark.parametrize(
@@ -221,3 +267,142 @@ def test_a_broken_catalog_says_where(store: Store, tmp_path: Path) -> None:
     broken.write_text("{not json")
     with pytest.raises(CatalogError, match="not a JSON file"):
         store.import_catalog(broken)
+
+
+def _catalog_with(tmp_path: Path, change) -> Path:
+    """The sample catalog's formative-feedback version 1, changed by ``change``."""
+    catalog = json.loads(SAMPLE_CATALOG.read_text(encoding="utf-8"))
+    (credential,) = [
+        c for c in catalog["micro_credentials"] if c["code"] == "formative-feedback"
+    ]
+    assert credential["version"] == 1
+    change(credential)
+    catalog["micro_credentials"] = [credential]
+    path = tmp_path / "changed.json"
+    path.write_text(json.dumps(catalog), encoding="utf-8")
+    return path
+
+
+def _drop_question(credential) -> None:
+    credential["parts"][0]["questions"].pop()
+
+
+def _rekey_part(credential) -> None:
+    credential["parts"][1]["key"] = "evidence-of-learning"
+
+
+def _drop_criterion(credential) -> None:
+    credential["parts"][0]["rubric"].pop()
+
+
+@pytest.mark.parametrize("change", [_drop_question, _rekey_part, _drop_criterion])
+def test_a_published_version_keeps_its_structure(
+    store: Store, tmp_path: Path, change
+) -> None:
+    (before,) = [c for c in store.credentials() if c.code == "formative-feedback"]
+    changed = _catalog_with(tmp_path, change)
+
+    with pytest.raises(CatalogError) as refused:
+        store.import_catalog(changed)
+    assert str(refused.value) == (
+        "formative-feedback version 1 is already imported with other parts,"
+        " questions or criteria; publish the change as version 2."
+    )
+    reopened = Store(store.data_dir)
+    try:
+        (after,) = [c for c in reopened.credentials() if c.code == before.code]
+        assert after == before
+    finally:
+        reopened.close()
+
+
+def test_a_text_correction_updates_the_version_in_place(
+    store: Store, tmp_path: Path
+) -> None:
+    (before,) = [c for c in store.credentials() if c.code == "formative-feedback"]
+
+    def reword(credential) -> None:
+        credential["title"]["en"] = "Formative Feedback, Corrected"
+        credential["parts"][0]["questions"][0]["prompt"]["es"] = "¿Qué cambió?"
+
+    store.import_catalog(_catalog_with(tmp_path, reword))
+    (after,) = [c for c in store.credentials() if c.code == "formative-feedback"]
+    assert after.id == before.id
+    assert after.title["en"] == "Formative Feedback, Corrected"
+    assert after.parts[0].questions[0].prompt["es"] == "¿Qué cambió?"
+    assert [p.id for p in after.parts] == [p.id for p in before.parts]
+
+
+def test_the_first_educator_of_a_new_folder_gets_the_sample_catalog(
+    tmp_path: Path,
+) -> None:
+    store = Store(tmp_path / "new")
+    try:
+        user = store.set_up_first_educator("ana", " Ana Ruiz ", "ana@school.org ")
+        assert (user.username, user.display_name, user.email, user.role) == (
+            "ana",
+            "Ana Ruiz",
+            "ana@school.org",
+            Role.EDUCATOR,
+        )
+        assert store.users() == [user]
+        assert "formative-feedback" in {c.code for c in store.credentials()}
+        with pytest.raises(ValueError):
+            store.set_up_first_educator("bob", "Bob", "bob@school.org")
+        assert store.users() == [user]
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize(
+    ("login", "username"),
+    [
+        ("ana", "ana"),
+        ("José María", "jose-maria"),
+        ("DOMAIN\\Alex.Rivera", "domain-alex.rivera"),
+        ("../../etc", "etc"),
+        ("", "educator"),
+        ("李", "educator"),
+    ],
+)
+def test_a_local_username_comes_from_the_login(login: str, username: str) -> None:
+    assert local_username(login) == username
+
+
+def test_a_damaged_page_is_named_and_left_untouched(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    store = Store(folder)
+    store.import_catalog(SAMPLE_CATALOG)
+    store.create_user("ana", "Ana Ruiz", Role.EDUCATOR)
+    store.close()
+    path = folder / DATABASE_NAME
+    damaged = damage_tables(path, "users", "micro_credentials")
+
+    first = FirstLook.open(folder)
+    assert first is not None
+    try:
+        with pytest.raises(DatabaseDamaged) as raised:
+            first.user("ana")
+        assert raised.value.path == path
+    finally:
+        first.close()
+    store = Store(folder)
+    try:
+        with pytest.raises(DatabaseDamaged) as raised:
+            store.user("ana")
+        assert raised.value.path == path
+        with pytest.raises(DatabaseDamaged):
+            store.credentials()
+    finally:
+        store.close()
+    assert path.read_bytes() == damaged
+
+
+def test_the_first_look_checks_that_the_folder_can_be_written(
+    tmp_path: Path,
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    with pytest.raises(DataFolderNotWritable) as refused:
+        FirstLook.open(blocker / "data")
+    assert refused.value.path == blocker / "data"

@@ -954,6 +954,10 @@ Redacte, envíe y reenvíe solicitudes de micro credenciales para educadores, en
 
 Carpeta de datos: {folder}</translation>
     </message>
+    <message>
+        <source>Cannot open the application</source>
+        <translation>No se puede abrir la solicitud</translation>
+    </message>
 </context>
 <context>
     <name>NotificationsDialog</name>
@@ -1810,6 +1814,41 @@ Carpeta de datos: {folder}</translation>
     </message>
 </context>
 <context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to Insignia</source>
+        <translation>Le damos la bienvenida a Insignia</translation>
+    </message>
+    <message>
+        <source>Insignia keeps your micro-credential applications on this computer, in {folder}. Tell it who you are to start.</source>
+        <translation>Insignia guarda sus solicitudes de micro credenciales en esta computadora, en {folder}. Indique quién es usted para comenzar.</translation>
+    </message>
+    <message>
+        <source>name@school.org</source>
+        <translation>nombre@escuela.org</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Su &amp;nombre:</translation>
+    </message>
+    <message>
+        <source>Your &amp;e-mail:</source>
+        <translation>Su &amp;correo electrónico:</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Comenzar</translation>
+    </message>
+    <message>
+        <source>Write your name.</source>
+        <translation>Escriba su nombre.</translation>
+    </message>
+    <message>
+        <source>Write a valid e-mail address, such as name@school.org.</source>
+        <translation>Escriba un correo electrónico válido, como nombre@escuela.org.</translation>
+    </message>
+</context>
+<context>
     <name>WordCountLabel</name>
     <message>
         <location filename="../../widgets/answer_edit.py" line="+250"/>
@@ -1849,6 +1888,18 @@ Inicie con --user y el nombre de un usuario de esa carpeta. Una carpeta nueva in
         <location line="+199"/>
         <source>Insignia cannot start</source>
         <translation>Insignia no puede iniciar</translation>
+    </message>
+    <message>
+        <source>Insignia cannot use its data</source>
+        <translation>Insignia no puede usar sus datos</translation>
+    </message>
+    <message>
+        <source>Insignia is already open on this data folder: {folder}. Switch to that window.</source>
+        <translation>Insignia ya está abierto en esta carpeta de datos: {folder}. Cambie a esa ventana.</translation>
+    </message>
+    <message>
+        <source>Insignia is already open</source>
+        <translation>Insignia ya está abierto</translation>
     </message>
 </context>
 <context>
@@ -2003,17 +2054,6 @@ Inicie con --user y el nombre de un usuario de esa carpeta. Una carpeta nueva in
     </message>
     <message>
         <location line="+7"/>
-        <source>Insignia cannot write to its data folder:
-{path}
-
-Check that the folder exists and that you may write to it, or choose another folder with --data-dir.</source>
-        <translation>Insignia no puede escribir en su carpeta de datos:
-{path}
-
-Verifique que la carpeta exista y que usted tenga permiso para escribir en ella, o elija otra carpeta con --data-dir.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
         <source>The file
 {path}
 is not an Insignia database, or it is damaged. Insignia has left it untouched.
@@ -2084,6 +2124,30 @@ Instale la versión más reciente para abrirla.</translation>
         <location line="+9"/>
         <source>Someone else saved this assessment meanwhile.</source>
         <translation>Otra persona guardó esta evaluación mientras tanto.</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be attached: it is not a regular file (it is a pipe, a device or a socket).</source>
+        <translation>No se puede adjuntar “{name}”: no es un archivo normal (es una canalización, un dispositivo o un socket).</translation>
+    </message>
+    <message>
+        <source>“{name}” is already attached to this part.</source>
+        <translation>“{name}” ya está adjunto a esta parte.</translation>
+    </message>
+    <message>
+        <source>Insignia cannot write to the data folder {folder}. Check that the folder exists and that you may write to it, or start with --data-dir and another folder.</source>
+        <translation>Insignia no puede escribir en la carpeta de datos {folder}. Verifique que la carpeta exista y que usted tenga permiso para escribir en ella, o inicie con --data-dir y otra carpeta.</translation>
+    </message>
+    <message>
+        <source>You cannot open this application: it is your own, and an assessor cannot assess their own application.</source>
+        <translation>No puede abrir esta solicitud: es suya, y un asesor no puede evaluar su propia solicitud.</translation>
+    </message>
+    <message>
+        <source>You cannot open this application: it has not been submitted for assessment yet.</source>
+        <translation>No puede abrir esta solicitud: todavía no se ha enviado para evaluación.</translation>
+    </message>
+    <message>
+        <source>You cannot open this application: it belongs to another educator.</source>
+        <translation>No puede abrir esta solicitud: pertenece a otro educador.</translation>
     </message>
 </context>
 <context>
