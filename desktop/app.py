@@ -27,13 +27,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop.context import AppContext, Changes, PendingStore
 from desktop.errors import store_error_text
 from desktop.main_window import MainWindow
-from desktop.tasks import run_in_background
-from desktop.views.settings import (
+from desktop.preferences import (
     APPLICATION,
     ORGANIZATION,
     interface_language,
     ui_settings,
 )
+from desktop.tasks import run_in_background
 from model.database import DATABASE_NAME, ensure_writable
 from model.enums import Role
 from model.errors import DataFolderNotWritable, NotFound, StoreError

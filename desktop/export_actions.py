@@ -12,7 +12,6 @@ a few pages lays out and paints in a small fraction of a second.
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,6 +49,7 @@ from desktop.export import (
     write_pdf,
 )
 from desktop.export_document import build_document
+from desktop.export_names import EXPORT_ACTION, PRINT_ACTION, PRINT_SUPPORT
 from desktop.tasks import run_in_background
 from model.records import ApplicationRecord
 
@@ -62,10 +62,6 @@ translate = QCoreApplication.translate
 FOLDER_SETTING = "export/folder"
 # How long "Saved … Open" stays in the status bar.
 OUTCOME_MS = 30_000
-EXPORT_ACTION = "exportPdfAction"
-PRINT_ACTION = "printAction"
-# PySide6-Essentials ships QtPrintSupport; without it the PDF is the printout.
-PRINT_SUPPORT = importlib.util.find_spec("PySide6.QtPrintSupport") is not None
 SECONDARY_BUTTON_STYLE = """
 QPushButton {
     background: palette(base); color: palette(text); border: 1px solid #B8BEC6;

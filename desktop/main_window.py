@@ -40,25 +40,21 @@ from PySide6.QtWidgets import (
 
 from desktop.context import AppContext
 from desktop.errors import not_allowed_text
-from desktop.export_actions import (
-    EXPORT_ACTION,
-    PRINT_ACTION,
-    PRINT_SUPPORT,
-    ExportController,
-)
 from desktop.keyboard import announce, focus_first, move_to_section
+from desktop.preferences import interface_language, ui_settings
 from desktop.tasks import run_in_background
 from desktop.views.dashboard import DashboardView
 from desktop.views.notifications import NotificationsDialog, button_text
-from desktop.views.queue import QueueView
-from desktop.views.settings import SettingsDialog, interface_language, ui_settings
 from model.enums import Role
 from model.errors import NotAllowed, NotFound
 
 if TYPE_CHECKING:
+    from desktop.export_actions import ExportController
+
     # Imported when the first application opens: the dashboard paints sooner.
     from desktop.views.application import ApplicationPage
     from desktop.views.assessment import AssessmentPage
+    from desktop.views.queue import QueueView
 
     Page = ApplicationPage | AssessmentPage
 
@@ -135,6 +131,8 @@ class MainWindow(QMainWindow):
         self.queue: QueueView | None = None
         self.home: QWidget = self.dashboard
         if self.is_assessor():
+            from desktop.views.queue import QueueView
+
             self.queue = QueueView(context, self)
             self.queue.openRequested.connect(self.open_application)
             self.home = self.queue
@@ -235,8 +233,13 @@ class MainWindow(QMainWindow):
         self._enable_page_actions()
 
     def _build_export_actions(self, file_menu: QMenu) -> None:
-        """Export PDF and Print, on the application of the current tab."""
-        self.exporter = ExportController(self, self.context, self.settings)
+        """Export PDF and Print, on the application of the current tab.
+
+        The PDF machinery loads on first use: the window paints sooner.
+        """
+        from desktop.export_names import EXPORT_ACTION, PRINT_ACTION, PRINT_SUPPORT
+
+        self._exporter: ExportController | None = None
         self.export_action = self._action(
             self.tr("&Export PDF…"), "Ctrl+Shift+E", self.export_current_pdf
         )
@@ -453,6 +456,14 @@ class MainWindow(QMainWindow):
             return None
         return page
 
+    @property
+    def exporter(self) -> ExportController:
+        if self._exporter is None:
+            from desktop.export_actions import ExportController
+
+            self._exporter = ExportController(self, self.context, self.settings)
+        return self._exporter
+
     def export_current_pdf(self) -> None:
         page = self._export_page()
         if page is not None:
@@ -556,6 +567,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def open_settings(self) -> None:
+        from desktop.views.settings import SettingsDialog
+
         dialog = SettingsDialog(self.context, self.settings, self)
         dialog.accepted.connect(self._language_chosen)
         dialog.finished.connect(dialog.deleteLater)

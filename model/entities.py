@@ -150,6 +150,8 @@ class Application(Base):
     __tablename__ = "applications"
     __table_args__ = (
         Index("ix_applications_educator_status", "educator_id", "status"),
+        # The dashboard reads an educator's newest attempts first.
+        Index("ix_applications_educator_newest", "educator_id", "id"),
         # The assessor queue reads waiting applications from this index alone.
         Index(
             "ix_applications_queue",

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,37 +19,28 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.context import AppContext
+
+# Re-exported: they lived here before the window needed them at start-up.
+from desktop.preferences import APPLICATION as APPLICATION
+from desktop.preferences import LANGUAGE_KEY as LANGUAGE_KEY
+from desktop.preferences import ORGANIZATION as ORGANIZATION
+from desktop.preferences import SUPPORTED_LANGUAGES as SUPPORTED_LANGUAGES
+from desktop.preferences import interface_language as interface_language
+from desktop.preferences import ui_settings as ui_settings
+from desktop.widgets.answer_edit import AnswerEdit
 from model.calendar import validate_region
 from model.privacy import WORDS_SETTING, words_from_setting
 
 logger = logging.getLogger(__name__)
 
-ORGANIZATION = "Insignia"
-APPLICATION = "Insignia"
-LANGUAGE_KEY = "language"
-SUPPORTED_LANGUAGES = ("en", "es")
 MEGABYTE = 1024 * 1024
 MAX_ATTACHMENT_MB = 10 * 1024
-
-
-def ui_settings() -> QSettings:
-    """This user's interface state; never data of the folder, never a secret."""
-    return QSettings(ORGANIZATION, APPLICATION)
-
-
-def interface_language(settings: QSettings | None = None) -> str:
-    """The chosen language, or the system's when it is Spanish, else English."""
-    chosen = str((settings or ui_settings()).value(LANGUAGE_KEY, "") or "")
-    if chosen in SUPPORTED_LANGUAGES:
-        return chosen
-    return "es" if QLocale.system().name().startswith("es") else "en"
 
 
 def language_choices() -> list[tuple[str, str]]:
@@ -99,17 +91,17 @@ class SettingsDialog(QDialog):
         limit = int(store.setting("max_attachment_bytes") or 0)
         self.max_size.setValue(max(1, round(limit / MEGABYTE)))
 
-        self.privacy_words = QPlainTextEdit(self)
+        # Grows with the list (and the font) up to a few lines, then scrolls.
+        self.privacy_words = AnswerEdit(
+            "\n".join(words_from_setting(store.setting(WORDS_SETTING))),
+            min_lines=4,
+            max_lines=8,
+            parent=self,
+        )
         self.privacy_words.setObjectName("privacyWords")
-        self.privacy_words.setTabChangesFocus(True)
         self.privacy_words.setPlaceholderText(
             self.tr("For example, the name of your school")
         )
-        self.privacy_words.setPlainText(
-            "\n".join(words_from_setting(store.setting(WORDS_SETTING)))
-        )
-        lines = self.privacy_words.fontMetrics().lineSpacing()
-        self.privacy_words.setFixedHeight(5 * lines + 12)
 
         self.error = QLabel(self)
         self.error.setObjectName("settingsError")
@@ -133,6 +125,28 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.setMinimumWidth(480)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._fit_content()
+        return handled
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_content()
+
+    def _fit_content(self) -> None:
+        """Stay tall enough for every wrapped text at the current width.
+
+        Qt sizes a window by its texts' unwrapped shape, so the notes, the
+        privacy words and an error that wraps under them would be squeezed
+        into each other; the height they need at this width is the least.
+        """
+        needed = self.heightForWidth(self.width())
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
 
     def _note(self, text: str) -> QLabel:
         note = QLabel(text, self)
