@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import logging
 from functools import partial
+from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -895,7 +895,7 @@ class _BackgroundAttachmentList(AttachmentList):
     """
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(context.store, parent)
+        super().__init__(context.store, context.language, parent)
 
     def _open(self, item: QListWidgetItem) -> None:
         attachment = self._attachments[int(item.data(ID_ROLE))]
@@ -908,7 +908,8 @@ class _BackgroundAttachmentList(AttachmentList):
             return str(_named_copy(store.attachment_path(sha256), attachment))
 
         def show(path: str) -> None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+            if shiboken6.isValid(self):
+                self.open_file(Path(path), attachment)
 
         run_in_background(prepare, show)
 

@@ -94,6 +94,7 @@ class CatalogView(QWidget):
         self.list = QListView(self)
         self.list.setObjectName("catalogList")
         self.list.setAccessibleName(self.tr("Micro-credentials"))
+        self.list.setTabKeyNavigation(False)
         self.list.setModel(self.model)
         self.list.setWordWrap(True)
         self.list.setSpacing(3)

@@ -4,13 +4,28 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import (
+    QLocale,
+    QSize,
+    QStandardPaths,
+    Qt,
+    QUrl,
+)
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QSizePolicy,
+    QStyle,
+    QWidget,
+)
 
 from model.records import AttachmentRecord
 
@@ -21,6 +36,20 @@ logger = logging.getLogger(__name__)
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 VISIBLE_ROWS = 6
+KILOBYTE = 1024
+
+
+def size_text(size: int, language: str) -> str:
+    """A file's size as ``language`` writes it: "1 byte", "12 bytes", "1.5 MB".
+
+    Qt's own sizes say "1 bytes", so sizes under a kilobyte are plurals of
+    their own.
+    """
+    if size < KILOBYTE:
+        return AttachmentList.tr("%n byte(s)", "", size)
+    return QLocale(language).formattedDataSize(
+        size, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat
+    )
 
 
 class AttachmentList(QListWidget):
@@ -30,14 +59,21 @@ class AttachmentList(QListWidget):
     inner scroll bar up to a few rows.
     """
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store, language: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("attachmentList")
         self.setAccessibleName(self.tr("Attachments"))
+        self.setTabKeyNavigation(False)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._store = store
+        self._language = language
         self._attachments: dict[int, AttachmentRecord] = {}
         self.setUniformItemSizes(True)
         self.setSpacing(2)
+        # As tall as its rows (sizeHint), however long the page around it.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.itemActivated.connect(self._open)
         self.set_attachments(())
 
@@ -46,28 +82,33 @@ class AttachmentList(QListWidget):
         self._attachments = {a.id: a for a in attachments}
         file_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
         link_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_DriveNetIcon)
-        locale = QLocale()
         for attachment in attachments:
             if attachment.url:
                 text = f"{attachment.filename} — {attachment.url}"
                 item = QListWidgetItem(link_icon, text)
             else:
-                size = locale.formattedDataSize(
-                    attachment.size, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat
-                )
+                size = size_text(attachment.size, self._language)
                 item = QListWidgetItem(file_icon, f"{attachment.filename} — {size}")
             item.setData(ID_ROLE, attachment.id)
             item.setToolTip(self.tr("Double-click to open"))
             self.addItem(item)
         self.setVisible(bool(attachments))
-        rows = max(1, min(len(attachments), VISIBLE_ROWS))
-        row_height = max(self.sizeHintForRow(0), self.iconSize().height(), 16) + 6
-        self.setFixedHeight(rows * row_height + 2 * self.frameWidth() + 6)
         self.setVerticalScrollBarPolicy(
             Qt.ScrollBarPolicy.ScrollBarAsNeeded
             if len(attachments) > VISIBLE_ROWS
             else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
         )
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        """Room for every row up to ``VISIBLE_ROWS``, in the current font."""
+        rows = max(1, min(self.count(), VISIBLE_ROWS))
+        row_height = max(self.sizeHintForRow(0), self.iconSize().height(), 16) + 6
+        height = rows * row_height + 2 * self.frameWidth() + 6
+        return QSize(super().sizeHint().width(), height)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
 
     def selected(self) -> AttachmentRecord | None:
         item = self.currentItem()
@@ -80,13 +121,45 @@ class AttachmentList(QListWidget):
         if attachment.url:
             url = QUrl(attachment.url)
             if url.scheme() in ("http", "https"):
-                QDesktopServices.openUrl(url)
+                self._open_link(url)
             return
         if attachment.sha256:
             path = _named_copy(
                 self._store.attachment_path(attachment.sha256), attachment
             )
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            self.open_file(path, attachment)
+
+    def open_file(self, path: Path, attachment: AttachmentRecord) -> None:
+        """Hand ``path`` to the system's viewer, or say where the file is.
+
+        Without a program for its kind of file (on Linux, "Unable to detect a
+        launcher") the file is still there, and the user can open it from
+        any program that reads it.
+        """
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            return
+        logger.warning("No program opens %s files", path.suffix or "extensionless")
+        text = self.tr(
+            "Insignia could not open “%1”: no program on this computer opens"
+            " this kind of file. It is stored at %2"
+        )
+        # In one pass: the path holds the file name, which may hold "%1".
+        values = {"%1": attachment.filename, "%2": str(path)}
+        text = re.sub("%[12]", lambda found: values[found.group()], text)
+        QMessageBox.warning(self, self.tr("Cannot open the file"), text)
+
+    def _open_link(self, url: QUrl) -> None:
+        if QDesktopServices.openUrl(url):
+            return
+        logger.warning("No web browser opened a link")
+        QMessageBox.warning(
+            self,
+            self.tr("Cannot open the link"),
+            self.tr(
+                "Insignia could not open %1: no web browser is set up on this"
+                " computer. Copy the address into a browser to open it."
+            ).replace("%1", url.toString()),
+        )
 
 
 def _named_copy(stored: Path, attachment: AttachmentRecord) -> Path:

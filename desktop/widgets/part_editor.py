@@ -163,7 +163,9 @@ class PartEditor(Panel):
             else self.tr("Evidence (optional)")
         )
         layout.addWidget(heading(title, 3, self))
-        self.attachments = AttachmentList(self.context.store, self)
+        self.attachments = AttachmentList(
+            self.context.store, self.context.language, self
+        )
         self.attachments.itemSelectionChanged.connect(self._selection_changed)
         layout.addWidget(self.attachments)
 

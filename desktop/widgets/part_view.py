@@ -80,7 +80,7 @@ class PartView(Panel):
             layout.addSpacing(6)
             layout.addWidget(heading(self.tr("Evidence"), 3, self))
             if attachments:
-                files = AttachmentList(context.store, self)
+                files = AttachmentList(context.store, context.language, self)
                 files.set_attachments(attachments)
                 layout.addWidget(files)
             else:

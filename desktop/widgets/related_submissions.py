@@ -13,7 +13,13 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QTableView,
+    QWidget,
+)
 
 from desktop.item_models import status_text
 from desktop.widgets.common import format_date
@@ -102,7 +108,10 @@ class RelatedSubmissionsModel(QAbstractTableModel):
 
 
 class RelatedSubmissionsTable(QTableView):
-    """The table; Enter or a double-click on a row asks to open that attempt."""
+    """The table; Enter or a double-click on a row asks to open that attempt.
+
+    The attempt is drawn as a link, and a single click on it opens it too.
+    """
 
     openRequested = Signal(int)
 
@@ -133,11 +142,19 @@ class RelatedSubmissionsTable(QTableView):
             self.tr("Earlier attempts. Press Enter to open one in a new tab.")
         )
         self.activated.connect(self._open)
+        self.clicked.connect(self._clicked)
         self._fit_height()
 
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():
             self.openRequested.emit(index.data(ID_ROLE))
+
+    def _clicked(self, index: QModelIndex) -> None:
+        hint = QStyle.StyleHint.SH_ItemView_ActivateItemOnSingleClick
+        if self.style().styleHint(hint, None, self):
+            return  # the click already activated it
+        if index.column() == RelatedSubmissionsModel.ATTEMPT:
+            self._open(index)
 
     def _fit_height(self) -> None:
         """Show up to a handful of rows without an inner scroll bar."""

@@ -432,7 +432,12 @@ def test_opening_an_attachment_hands_the_file_to_the_system(
     _first, second = denied_chain(context)
     page = open_page(qtbot, context, second)
     opened: list[QUrl] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", opened.append)
+
+    def open_url(url: QUrl) -> bool:
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", open_url)
     files = next(
         f for f in page.findChildren(AttachmentList, "attachmentList") if f.count()
     )

@@ -78,6 +78,7 @@ SAME_IN_BOTH = frozenset(
         "Español",
         " MB",
         "{size} MB",
+        "%n byte(s)",
         "{name} · {role}",
         "{name} — {role} ({username})",
     }
@@ -158,7 +159,12 @@ def template(text: str) -> re.Pattern[str]:
 @cache
 def english_templates() -> tuple[re.Pattern[str], ...]:
     sources = {m.source for m in read_ts(TS_ES) if m.source not in SAME_IN_BOTH}
-    plurals = {form for m in read_ts(TS_EN) for form in m.translations}
+    plurals = {
+        form
+        for m in read_ts(TS_EN)
+        if m.source not in SAME_IN_BOTH
+        for form in m.translations
+    }
     return tuple(template(text) for text in sorted(sources | plurals))
 
 

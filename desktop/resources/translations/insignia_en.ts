@@ -4,7 +4,7 @@
 <context>
     <name>AssessmentPage</name>
     <message numerus="yes">
-        <location filename="../../views/assessment.py" line="+572"/>
+        <location filename="../../views/assessment.py" line="+574"/>
         <source>%n word(s) added</source>
         <translation>
             <numerusform>%n word added</numerusform>
@@ -37,6 +37,17 @@
     </message>
 </context>
 <context>
+    <name>AttachmentList</name>
+    <message numerus="yes">
+        <location filename="../../widgets/attachment_list.py" line="+50"/>
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DiffView</name>
     <message numerus="yes">
         <location filename="../../widgets/diff_view.py" line="+106"/>
@@ -58,7 +69,7 @@
 <context>
     <name>PartEditor</name>
     <message numerus="yes">
-        <location filename="../../widgets/part_editor.py" line="+203"/>
+        <location filename="../../widgets/part_editor.py" line="+205"/>
         <source>Carried over — approved in attempt %n. It stays as it was unless you unlock it.</source>
         <translation>
             <numerusform>Carried over — approved in attempt %n. It stays as it was unless you unlock it.</numerusform>
@@ -69,7 +80,7 @@
 <context>
     <name>QCoreApplication</name>
     <message numerus="yes">
-        <location filename="../../errors.py" line="+76"/>
+        <location filename="../../errors.py" line="+77"/>
         <source>{where} — %n word(s), the limit is {limit}</source>
         <translation>
             <numerusform>{where} — %n word, the limit is {limit}</numerusform>
@@ -110,7 +121,7 @@
 <context>
     <name>RelatedSubmissionsModel</name>
     <message numerus="yes">
-        <location filename="../../widgets/related_submissions.py" line="+82"/>
+        <location filename="../../widgets/related_submissions.py" line="+88"/>
         <source>Open attempt %n read-only in a new tab</source>
         <translation>
             <numerusform>Open attempt %n read-only in a new tab</numerusform>

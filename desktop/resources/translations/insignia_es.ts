@@ -44,7 +44,7 @@
         <translation>Enviar la solicitud (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>Not saved</source>
         <translation>No se guardó</translation>
     </message>
@@ -90,7 +90,7 @@
 <context>
     <name>ApplicationPage</name>
     <message>
-        <location filename="../../views/application.py" line="+80"/>
+        <location filename="../../views/application.py" line="+86"/>
         <source>Application</source>
         <translation>Solicitud</translation>
     </message>
@@ -100,12 +100,12 @@
         <translation>%1 · Intento %2</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>This application no longer exists.</source>
         <translation>Esta solicitud ya no existe.</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+81"/>
         <source>Cannot reapply</source>
         <translation>No se puede volver a solicitar</translation>
     </message>
@@ -116,17 +116,17 @@
     </message>
     <message>
         <location line="+20"/>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>Not submitted</source>
         <translation>No se envió</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-59"/>
         <source>Your last changes could not be saved, so nothing was sent:</source>
         <translation>No se pudieron guardar sus últimos cambios, así que no se envió nada:</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Not submitted yet</source>
         <translation>Todavía no se ha enviado</translation>
     </message>
@@ -159,7 +159,7 @@
         <translation>No puede evaluar su propia solicitud.</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+112"/>
         <source>Status: %1</source>
         <translation>Estado: %1</translation>
     </message>
@@ -479,14 +479,42 @@
 <context>
     <name>AttachmentList</name>
     <message>
-        <location filename="../../widgets/attachment_list.py" line="+36"/>
+        <location filename="../../widgets/attachment_list.py" line="+68"/>
         <source>Attachments</source>
         <translation>Archivos adjuntos</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Double-click to open</source>
         <translation>Haga doble clic para abrir</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-44"/>
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>Insignia could not open “%1”: no program on this computer opens this kind of file. It is stored at %2</source>
+        <translation>Insignia no pudo abrir “%1”: ningún programa de esta computadora abre este tipo de archivo. Está guardado en %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot open the file</source>
+        <translation>No se puede abrir el archivo</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot open the link</source>
+        <translation>No se puede abrir el enlace</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Insignia could not open %1: no web browser is set up on this computer. Copy the address into a browser to open it.</source>
+        <translation>Insignia no pudo abrir %1: esta computadora no tiene un navegador web configurado. Copie la dirección en un navegador para abrirla.</translation>
     </message>
 </context>
 <context>
@@ -510,7 +538,7 @@
 <context>
     <name>CatalogDialog</name>
     <message>
-        <location filename="../../views/catalog.py" line="+199"/>
+        <location filename="../../views/catalog.py" line="+200"/>
         <source>New application</source>
         <translation>Nueva solicitud</translation>
     </message>
@@ -518,12 +546,12 @@
 <context>
     <name>CatalogView</name>
     <message>
-        <location line="-103"/>
+        <location line="-104"/>
         <source>Micro-credentials</source>
         <translation>Micro credenciales</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Start application</source>
         <translation>Comenzar solicitud</translation>
     </message>
@@ -718,7 +746,7 @@ La cola de evaluación, donde los asesores revisan las solicitudes enviadas, lle
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../main_window.py" line="+111"/>
+        <location filename="../../main_window.py" line="+112"/>
         <source>Insignia</source>
         <translation>Insignia</translation>
     </message>
@@ -728,7 +756,7 @@ La cola de evaluación, donde los asesores revisan las solicitudes enviadas, lle
         <translation>Pestañas abiertas</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Assessment queue</source>
         <translation>Cola de evaluación</translation>
     </message>
@@ -833,7 +861,7 @@ La cola de evaluación, donde los asesores revisan las solicitudes enviadas, lle
         <translation>Parte &amp;anterior</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>&amp;Export PDF…</source>
         <translation>&amp;Exportar PDF…</translation>
     </message>
@@ -863,7 +891,7 @@ La cola de evaluación, donde los asesores revisan las solicitudes enviadas, lle
         <translation>Decisiones sobre sus solicitudes</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+73"/>
         <source>Cannot open the link</source>
         <translation>No se puede abrir el enlace</translation>
     </message>
@@ -873,19 +901,19 @@ La cola de evaluación, donde los asesores revisan las solicitudes enviadas, lle
         <translation>Insignia no puede abrir “{url}”: esa solicitud no existe en esta carpeta de datos.</translation>
     </message>
     <message>
-        <location line="+56"/>
-        <location line="+39"/>
+        <location line="+71"/>
+        <location line="+47"/>
         <location line="+52"/>
         <source>Not saved</source>
         <translation>No se guardó</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-97"/>
         <source>Your last changes could not be saved, so they would be missing from the printed application:</source>
         <translation>No se pudieron guardar sus últimos cambios, así que faltarían en la solicitud impresa:</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+46"/>
         <source>Insignia could not save your last changes:</source>
         <translation>Insignia no pudo guardar sus últimos cambios:</translation>
     </message>
@@ -906,7 +934,7 @@ Close anyway and lose them?</source>
 ¿Desea cerrar de todos modos y perderlos?</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+77"/>
         <location line="+11"/>
         <source>Switch user</source>
         <translation>Cambiar de usuario</translation>
@@ -955,6 +983,7 @@ Redacte, envíe y reenvíe solicitudes de micro credenciales para educadores, en
 Carpeta de datos: {folder}</translation>
     </message>
     <message>
+        <location line="-284"/>
         <source>Cannot open the application</source>
         <translation>No se puede abrir la solicitud</translation>
     </message>
@@ -1031,7 +1060,7 @@ Carpeta de datos: {folder}</translation>
         <translation>Evidencia (opcional)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Attach files…</source>
         <translation>Adjuntar archivos…</translation>
     </message>
@@ -1064,7 +1093,7 @@ Carpeta de datos: {folder}</translation>
         <translation>Desbloqueada — esta parte se evaluará de nuevo.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+75"/>
         <source>Replace your text?</source>
         <translation>¿Reemplazar su texto?</translation>
     </message>
@@ -1074,7 +1103,7 @@ Carpeta de datos: {folder}</translation>
         <translation>Esta parte ya tiene texto. ¿Desea reemplazarlo por sus respuestas del intento anterior?</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Cannot copy</source>
         <translation>No se puede copiar</translation>
     </message>
@@ -1089,7 +1118,7 @@ Carpeta de datos: {folder}</translation>
         <translation>Esta parte fue aprobada. Si la cambia, se evaluará de nuevo. ¿Desea desbloquearla?</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Cannot unlock</source>
         <translation>No se puede desbloquear</translation>
     </message>
@@ -1099,7 +1128,7 @@ Carpeta de datos: {folder}</translation>
         <translation>Adjuntar evidencia a %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Attaching files…</source>
         <translation>Adjuntando archivos…</translation>
     </message>
@@ -1134,7 +1163,7 @@ Carpeta de datos: {folder}</translation>
         <translation>¿Quitar “%1” de esta parte?</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Cannot remove</source>
         <translation>No se puede quitar</translation>
     </message>
@@ -1195,7 +1224,7 @@ Carpeta de datos: {folder}</translation>
 <context>
     <name>QCoreApplication</name>
     <message numerus="yes">
-        <location filename="../../errors.py" line="+76"/>
+        <location filename="../../errors.py" line="+77"/>
         <source>{where} — %n word(s), the limit is {limit}</source>
         <translation>
             <numerusform>{where} — %n palabra; el límite es {limit}</numerusform>
@@ -1366,7 +1395,7 @@ Carpeta de datos: {folder}</translation>
 <context>
     <name>RelatedSubmissionsModel</name>
     <message>
-        <location filename="../../widgets/related_submissions.py" line="+66"/>
+        <location filename="../../widgets/related_submissions.py" line="+72"/>
         <source>Attempt</source>
         <translation>Intento</translation>
     </message>
@@ -1410,7 +1439,7 @@ Carpeta de datos: {folder}</translation>
 <context>
     <name>RelatedSubmissionsTable</name>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Related submissions</source>
         <translation>Envíos relacionados</translation>
     </message>
@@ -1423,7 +1452,7 @@ Carpeta de datos: {folder}</translation>
 <context>
     <name>Role</name>
     <message>
-        <location filename="../../main_window.py" line="-558"/>
+        <location filename="../../main_window.py" line="-313"/>
         <source>Educator</source>
         <translation>Educador</translation>
     </message>
@@ -1483,7 +1512,7 @@ Carpeta de datos: {folder}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../views/settings.py" line="+76"/>
+        <location filename="../../views/settings.py" line="+68"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
@@ -1503,12 +1532,12 @@ Carpeta de datos: {folder}</translation>
         <translation> MB</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>For example, the name of your school</source>
         <translation>Por ejemplo, el nombre de su escuela</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+55"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
@@ -1816,34 +1845,42 @@ Carpeta de datos: {folder}</translation>
 <context>
     <name>WelcomeDialog</name>
     <message>
+        <location filename="../../views/welcome.py" line="+39"/>
         <source>Welcome to Insignia</source>
         <translation>Le damos la bienvenida a Insignia</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>Insignia keeps your micro-credential applications on this computer, in {folder}. Tell it who you are to start.</source>
         <translation>Insignia guarda sus solicitudes de micro credenciales en esta computadora, en {folder}. Indique quién es usted para comenzar.</translation>
     </message>
     <message>
+        <location line="+12"/>
         <source>name@school.org</source>
         <translation>nombre@escuela.org</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Your &amp;name:</source>
         <translation>Su &amp;nombre:</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Your &amp;e-mail:</source>
         <translation>Su &amp;correo electrónico:</translation>
     </message>
     <message>
+        <location line="+14"/>
         <source>&amp;Start</source>
         <translation>&amp;Comenzar</translation>
     </message>
     <message>
+        <location line="+21"/>
         <source>Write your name.</source>
         <translation>Escriba su nombre.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Write a valid e-mail address, such as name@school.org.</source>
         <translation>Escriba un correo electrónico válido, como nombre@escuela.org.</translation>
     </message>
@@ -1851,7 +1888,7 @@ Carpeta de datos: {folder}</translation>
 <context>
     <name>WordCountLabel</name>
     <message>
-        <location filename="../../widgets/answer_edit.py" line="+250"/>
+        <location filename="../../widgets/answer_edit.py" line="+316"/>
         <source>⚠ %1 / %2 words: over the limit</source>
         <translation>⚠ %1 / %2 palabras: excede el límite</translation>
     </message>
@@ -1874,7 +1911,7 @@ Carpeta de datos: {folder}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../app.py" line="+60"/>
+        <location filename="../../app.py" line="+66"/>
         <source>There is no user “{name}” in the data folder
 {folder}
 
@@ -1885,19 +1922,22 @@ Start with --user and the name of a user of that folder. A new folder started wi
 Inicie con --user y el nombre de un usuario de esa carpeta. Una carpeta nueva iniciada con --demo tiene los usuarios educator y assessor.</translation>
     </message>
     <message>
-        <location line="+199"/>
+        <location line="+329"/>
         <source>Insignia cannot start</source>
         <translation>Insignia no puede iniciar</translation>
     </message>
     <message>
+        <location line="-160"/>
         <source>Insignia cannot use its data</source>
         <translation>Insignia no puede usar sus datos</translation>
     </message>
     <message>
+        <location line="+166"/>
         <source>Insignia is already open on this data folder: {folder}. Switch to that window.</source>
         <translation>Insignia ya está abierto en esta carpeta de datos: {folder}. Cambie a esa ventana.</translation>
     </message>
     <message>
+        <location line="+8"/>
         <source>Insignia is already open</source>
         <translation>Insignia ya está abierto</translation>
     </message>
@@ -2043,17 +2083,17 @@ Inicie con --user y el nombre de un usuario de esa carpeta. Una carpeta nueva in
         <translation>No se puede adjuntar “{name}”: es una carpeta, no un archivo.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>“{name}” cannot be attached: the disk holding the data folder is full.</source>
         <translation>No se puede adjuntar “{name}”: el disco de la carpeta de datos está lleno.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>“{name}” cannot be attached.</source>
         <translation>No se puede adjuntar “{name}”.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+20"/>
         <source>The file
 {path}
 is not an Insignia database, or it is damaged. Insignia has left it untouched.
@@ -2091,7 +2131,7 @@ Instale la versión más reciente para abrirla.</translation>
         <translation>Detalles: {reason}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+32"/>
         <source>{name} opened this application first: only they can assess it.</source>
         <translation>{name} abrió esta solicitud primero: solo esa persona puede evaluarla.</translation>
     </message>
@@ -2126,26 +2166,32 @@ Instale la versión más reciente para abrirla.</translation>
         <translation>Otra persona guardó esta evaluación mientras tanto.</translation>
     </message>
     <message>
+        <location line="-117"/>
         <source>“{name}” cannot be attached: it is not a regular file (it is a pipe, a device or a socket).</source>
         <translation>No se puede adjuntar “{name}”: no es un archivo normal (es una canalización, un dispositivo o un socket).</translation>
     </message>
     <message>
+        <location line="+9"/>
         <source>“{name}” is already attached to this part.</source>
         <translation>“{name}” ya está adjunto a esta parte.</translation>
     </message>
     <message>
+        <location line="+15"/>
         <source>Insignia cannot write to the data folder {folder}. Check that the folder exists and that you may write to it, or start with --data-dir and another folder.</source>
         <translation>Insignia no puede escribir en la carpeta de datos {folder}. Verifique que la carpeta exista y que usted tenga permiso para escribir en ella, o inicie con --data-dir y otra carpeta.</translation>
     </message>
     <message>
+        <location line="+32"/>
         <source>You cannot open this application: it is your own, and an assessor cannot assess their own application.</source>
         <translation>No puede abrir esta solicitud: es suya, y un asesor no puede evaluar su propia solicitud.</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>You cannot open this application: it has not been submitted for assessment yet.</source>
         <translation>No puede abrir esta solicitud: todavía no se ha enviado para evaluación.</translation>
     </message>
     <message>
+        <location line="+8"/>
         <source>You cannot open this application: it belongs to another educator.</source>
         <translation>No puede abrir esta solicitud: pertenece a otro educador.</translation>
     </message>
@@ -2153,7 +2199,7 @@ Instale la versión más reciente para abrirla.</translation>
 <context>
     <name>export</name>
     <message>
-        <location filename="../../export.py" line="+138"/>
+        <location filename="../../export.py" line="+112"/>
         <source>Application %1 · Attempt %2</source>
         <translation>Solicitud %1 · Intento %2</translation>
     </message>
@@ -2163,7 +2209,7 @@ Instale la versión más reciente para abrirla.</translation>
         <translation>Página %1 de %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../export_document.py" line="+62"/>
         <source>Meets the rubric</source>
         <translation>Cumple con la rúbrica</translation>
     </message>
@@ -2173,7 +2219,7 @@ Instale la versión más reciente para abrirla.</translation>
         <translation>Necesita mayor atención</translation>
     </message>
     <message>
-        <location line="+180"/>
+        <location line="+182"/>
         <source>Micro-credential application</source>
         <translation>Solicitud de micro credencial</translation>
     </message>
@@ -2331,7 +2377,7 @@ Instale la versión más reciente para abrirla.</translation>
         <translation>La retroalimentación aparece arriba.</translation>
     </message>
     <message>
-        <location line="+226"/>
+        <location filename="../../export.py" line="+196"/>
         <source>Created with Insignia on %1</source>
         <translation>Creado con Insignia el %1</translation>
     </message>
@@ -2356,7 +2402,7 @@ Instale la versión más reciente para abrirla.</translation>
         <translation>No se pudo guardar “{name}”: {error}</translation>
     </message>
     <message>
-        <location filename="../../export_actions.py" line="+109"/>
+        <location filename="../../export_actions.py" line="+115"/>
         <source>A PDF is already being saved. Try again when it is done.</source>
         <translation>Ya se está guardando un PDF. Inténtelo de nuevo cuando termine.</translation>
     </message>
@@ -2416,12 +2462,12 @@ Instale la versión más reciente para abrirla.</translation>
         <translation>La impresora no aceptó la solicitud: {error}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>Export PDF…</source>
         <translation>Exportar PDF…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
@@ -2650,7 +2696,7 @@ Instale la versión más reciente para abrirla.</translation>
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../views/settings.py" line="-149"/>
+        <location filename="../../views/settings.py" line="-171"/>
         <source>System</source>
         <translation>Idioma del sistema</translation>
     </message>
