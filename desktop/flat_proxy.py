@@ -13,10 +13,12 @@ from typing import Any, Protocol
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractProxyModel,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtWidgets import QAbstractItemView
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -83,6 +85,9 @@ class FlatProxy(QAbstractProxyModel):
 
     def sort_column(self) -> int:
         return self._sort_column
+
+    def application_id(self, row: int) -> int:
+        raise NotImplementedError
 
     def row_of(self, application_id: int) -> int | None:
         """The proxy row showing ``application_id``, or None when filtered out."""
@@ -203,3 +208,24 @@ def sorted_rows(keys: list[Any], descending: bool) -> list[int]:
     absent = [i for i, k in enumerate(keys) if k is None]
     present.sort(key=keys.__getitem__, reverse=descending)
     return present + absent
+
+
+def selected_id(view: QAbstractItemView, proxy: FlatProxy) -> int | None:
+    """The application of the row selected in ``view``, shown through ``proxy``."""
+    rows = view.selectionModel().selectedRows()
+    return proxy.application_id(rows[0].row()) if rows else None
+
+
+def select_id(view: QAbstractItemView, proxy: FlatProxy, application_id: int) -> bool:
+    """Select and show the row of ``application_id`` if the filter shows it."""
+    row = proxy.row_of(application_id)
+    if row is None:
+        return False
+    index = proxy.index(row, 0)
+    view.selectionModel().setCurrentIndex(
+        index,
+        QItemSelectionModel.SelectionFlag.ClearAndSelect
+        | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    view.scrollTo(index)
+    return True

@@ -9,7 +9,6 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import (
     QEvent,
-    QItemSelectionModel,
     QLocale,
     QObject,
     Qt,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
+from desktop.flat_proxy import select_id, selected_id
 from desktop.item_models import (
     ApplicationFilterProxy,
     ApplicationTableModel,
@@ -286,22 +286,11 @@ class DashboardView(QWidget):
         self.proxy.set_search(text)
 
     def selected_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.proxy.application_id(rows[0].row()) if rows else None
+        return selected_id(self.table, self.proxy)
 
     def select(self, application_id: int) -> bool:
         """Select and show the row of ``application_id`` if the filter shows it."""
-        row = self.proxy.row_of(application_id)
-        if row is None:
-            return False
-        index = self.proxy.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
-        return True
+        return select_id(self.table, self.proxy, application_id)
 
     def _remember_selection(self) -> None:
         self._selected_id = self.selected_id()

@@ -15,7 +15,6 @@ import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
-    QItemSelectionModel,
     QLocale,
     QObject,
     Qt,
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
+from desktop.flat_proxy import select_id, selected_id
 from desktop.item_models import short_date
 from desktop.keyboard import chain
 from desktop.queue_model import (
@@ -328,21 +328,11 @@ class QueueView(QWidget):
         self.filter.setCurrentIndex(self.filter.findData(choice))
 
     def selected_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.proxy.application_id(rows[0].row()) if rows else None
+        return selected_id(self.table, self.proxy)
 
     def select(self, application_id: int) -> bool:
-        row = self.proxy.row_of(application_id)
-        if row is None:
-            return False
-        index = self.proxy.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
-        return True
+        """Select and show the row of ``application_id`` if the filter shows it."""
+        return select_id(self.table, self.proxy, application_id)
 
     def _remember_selection(self) -> None:
         self._selected_id = self.selected_id()
