@@ -61,6 +61,8 @@ from model.records import (
     VerdictRecord,
 )
 from model.store import Store, _attachment_record
+from model.sync import outbox
+from model.sync_protocol import OperationKind
 
 logger = logging.getLogger(__name__)
 
@@ -170,6 +172,21 @@ class AssessorDesk:
                 session.add(row)
             row.verdict = verdict
             row.feedback = feedback
+            application = self.store._load(session, application_id)
+            part_key = credential.part(part_id).key
+            outbox.record(
+                session,
+                application,
+                self.assessor.id,
+                OperationKind.SAVE_VERDICT,
+                {
+                    "part_key": part_key,
+                    "verdict": None if verdict is None else verdict.value,
+                    "feedback": feedback,
+                },
+                self.store.clock(),
+                field=outbox.verdict_field(part_id),
+            )
             return revision
 
     def copy_previous_feedback(
@@ -206,6 +223,9 @@ class AssessorDesk:
             if assessment is None:  # _advance found it; only a deletion races
                 raise NotFound(f"assessment of application {application_id}")
             decision = workflow.decide(application, assessment, self.assessor.id, now)
+            outbox.record(
+                session, application, self.assessor.id, OperationKind.DECIDE, {}, now
+            )
             session.add(
                 Notification(
                     user_id=application.educator_id,
@@ -263,6 +283,9 @@ class AssessorDesk:
         application.status = Status.IN_REVIEW
         application.updated_at = now
         session.flush()
+        outbox.record(
+            session, application, self.assessor.id, OperationKind.CLAIM, {}, now
+        )
         logger.info(
             "Assessor %s opened %s for assessment",
             self.assessor.username,

@@ -34,7 +34,7 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 DATABASE_NAME = "insignia.db"
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
 MIGRATIONS = Path(__file__).with_name("migrations")
 # SQLite's primary result codes for a file that is damaged or not a database.
 _SQLITE_CORRUPT = 11

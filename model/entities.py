@@ -299,3 +299,84 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# What the sync engine keeps about the server, in the local database only ------
+
+
+class LocalBase(DeclarativeBase):
+    """Tables only the desktop's database has; the server's schema lacks them."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {dict[str, Any]: JSON}
+
+
+class SyncLink(LocalBase):
+    """How a local application is known to the server.
+
+    ``uid`` names the application on every machine; the server gives it its
+    own ``server_id`` and a ``version`` that grows with each change there.
+    ``deferred`` holds the server's newest copy while local changes to the
+    application still wait to be sent; it is applied once they are. A
+    refusal of the server (a submission it would not take, say) waits in
+    ``refusal`` until the owner has read it.
+    """
+
+    __tablename__ = "sync_links"
+
+    application_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True)
+    server_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    assessment_revision: Mapped[int] = mapped_column(Integer, default=0)
+    deferred: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    refusal: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+
+
+class SyncText(LocalBase):
+    """The server's version that a local text (an answer, the note) is based on."""
+
+    __tablename__ = "sync_texts"
+
+    application_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    field: Mapped[str] = mapped_column(String(80), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class OutboxOperation(LocalBase):
+    """A local change waiting to be sent, in the order it was made.
+
+    ``op_id`` is the change's own id, so sending it twice applies it once.
+    Typing into one answer updates its waiting operation (``field`` names
+    the text) until a push takes it (``sent``); from then on it is frozen
+    and a later edit waits in a new one.
+    """
+
+    __tablename__ = "sync_outbox"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    op_id: Mapped[str] = mapped_column(String(36), unique=True)
+    user_id: Mapped[int] = mapped_column(Integer)
+    application_id: Mapped[int] = mapped_column(Integer, index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    field: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    sent: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class SyncConflict(LocalBase):
+    """The server's text that lost against a local edit, kept until resolved.
+
+    ``field`` names the text as ``SyncText`` does; ``theirs`` is the text
+    another device saved, at ``their_version``.
+    """
+
+    __tablename__ = "sync_conflicts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(Integer, index=True)
+    field: Mapped[str] = mapped_column(String(80))
+    theirs: Mapped[str] = mapped_column(Text)
+    their_version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime)

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
@@ -39,6 +39,7 @@ from model.entities import (
     Role,
     Setting,
     Status,
+    SyncLink,
     User,
 )
 from model.errors import DatabaseDamaged, MissingItem, NotAllowed, NotFound
@@ -55,6 +56,8 @@ from model.records import (
     UserRecord,
     VerdictRecord,
 )
+from model.sync import outbox
+from model.sync_protocol import OperationKind
 
 logger = logging.getLogger(__name__)
 
@@ -274,6 +277,17 @@ class Store:
             )
             session.add(application)
             session.flush()
+            credential = self.credential(credential_id)
+            self._queue(
+                session,
+                application,
+                educator_id,
+                OperationKind.START_APPLICATION,
+                {
+                    "credential_code": credential.code,
+                    "credential_version": credential.version,
+                },
+            )
             logger.info("Started application %s", application.code)
             return application.id
 
@@ -284,6 +298,16 @@ class Store:
             application = self._load_as(session, application_id, actor_id)
             chain = self._chain(session, application)
             return self._record(application, chain)
+
+    def application_for_uid(self, uid: str) -> int:
+        """The local id of the application the server and links call ``uid``."""
+        with self._unit() as session:
+            application_id = session.scalar(
+                select(SyncLink.application_id).where(SyncLink.uid == uid.lower())
+            )
+            if application_id is None:
+                raise NotFound(uid)
+            return application_id
 
     def ensure_may_read(self, application_id: int, user_id: int) -> None:
         """NotFound, or NotAllowed when the user may not open the application."""
@@ -301,9 +325,9 @@ class Store:
         now = self.clock()
         with self._unit() as session:
             application = self._changed_by(session, application_id, actor_id)
-            part_id = self.credential(application.credential_id).parts
+            parts = self.credential(application.credential_id).parts
             part = next(
-                p for p in part_id if any(q.id == question_id for q in p.questions)
+                p for p in parts if any(q.id == question_id for q in p.questions)
             )
             workflow.ensure_part_editable(application, part.id)
             answer = next(
@@ -316,7 +340,10 @@ class Store:
             elif answer.text != text:
                 answer.text = text
                 answer.updated_at = now
+            else:
+                return
             application.updated_at = now
+            self._queue_answer(session, application, actor_id, part, question_id, text)
 
     def save_note(
         self, application_id: int, text: str, *, actor_id: int | None = None
@@ -324,8 +351,18 @@ class Store:
         with self._unit() as session:
             application = self._changed_by(session, application_id, actor_id)
             workflow.ensure_editable(application)
+            if application.resubmission_note == text:
+                return
             application.resubmission_note = text
             application.updated_at = self.clock()
+            self._queue(
+                session,
+                application,
+                actor_id,
+                OperationKind.SAVE_NOTE,
+                {"text": text},
+                field=outbox.NOTE,
+            )
 
     def set_confirmation(
         self,
@@ -342,6 +379,14 @@ class Store:
             workflow.ensure_editable(application)
             setattr(application, name, value)
             application.updated_at = self.clock()
+            self._queue(
+                session,
+                application,
+                actor_id,
+                OperationKind.SET_CONFIRMATION,
+                {"name": name, "value": value},
+                field=outbox.confirmation_field(name),
+            )
 
     def unlock_part(
         self, application_id: int, part_id: int, *, actor_id: int | None = None
@@ -351,8 +396,16 @@ class Store:
             application = self._changed_by(session, application_id, actor_id)
             workflow.ensure_editable(application)
             for state in application.part_states:
-                if state.part_id == part_id:
+                if state.part_id == part_id and not state.unlocked:
                     state.unlocked = True
+                    part_key = self.credential(application.credential_id).part(part_id)
+                    self._queue(
+                        session,
+                        application,
+                        actor_id,
+                        OperationKind.UNLOCK_PART,
+                        {"part_key": part_key.key},
+                    )
 
     def copy_previous_answers(
         self, application_id: int, part_id: int, *, actor_id: int | None = None
@@ -372,6 +425,8 @@ class Store:
                 if old.question_id not in question_ids:
                     continue
                 if old.question_id in mine:
+                    if mine[old.question_id].text == old.text:
+                        continue
                     mine[old.question_id].text = old.text
                     mine[old.question_id].updated_at = now
                 else:
@@ -380,13 +435,18 @@ class Store:
                             question_id=old.question_id, text=old.text, updated_at=now
                         )
                     )
+                self._queue_answer(
+                    session, application, actor_id, part, old.question_id, old.text
+                )
             have = {(a.sha256, a.url) for a in application.attachments}
             for old_file in previous.attachments:
                 if (
                     old_file.part_id == part_id
                     and (old_file.sha256, old_file.url) not in have
                 ):
-                    application.attachments.append(_copy_attachment(old_file, now))
+                    copy = _copy_attachment(old_file, now)
+                    application.attachments.append(copy)
+                    self._queue_attachment(session, application, actor_id, copy)
             application.updated_at = now
 
     def add_attachment(
@@ -412,17 +472,17 @@ class Store:
             ):
                 # The stored copy stays: the attachment already there uses it.
                 raise AttachmentRefused(AttachmentRefused.DUPLICATE, source)
-            application.attachments.append(
-                Attachment(
-                    part_id=part_id,
-                    filename=stored.filename,
-                    sha256=stored.sha256,
-                    size=stored.size,
-                    media_type=stored.media_type,
-                    added_at=self.clock(),
-                )
+            attachment = Attachment(
+                part_id=part_id,
+                filename=stored.filename,
+                sha256=stored.sha256,
+                size=stored.size,
+                media_type=stored.media_type,
+                added_at=self.clock(),
             )
+            application.attachments.append(attachment)
             application.updated_at = self.clock()
+            self._queue_attachment(session, application, actor_id, attachment)
 
     def add_link(
         self,
@@ -436,15 +496,15 @@ class Store:
         with self._unit() as session:
             application = self._changed_by(session, application_id, actor_id)
             workflow.ensure_part_editable(application, part_id)
-            application.attachments.append(
-                Attachment(
-                    part_id=part_id,
-                    filename=title or url,
-                    url=url,
-                    media_type="text/uri-list",
-                    added_at=self.clock(),
-                )
+            attachment = Attachment(
+                part_id=part_id,
+                filename=title or url,
+                url=url,
+                media_type="text/uri-list",
+                added_at=self.clock(),
             )
+            application.attachments.append(attachment)
+            self._queue_attachment(session, application, actor_id, attachment)
 
     def remove_attachment(
         self, application_id: int, attachment_id: int, *, actor_id: int | None = None
@@ -458,6 +518,18 @@ class Store:
                 raise NotFound(attachment_id)
             workflow.ensure_part_editable(application, attachment.part_id)
             application.attachments.remove(attachment)
+            part = self.credential(application.credential_id).part(attachment.part_id)
+            self._queue(
+                session,
+                application,
+                actor_id,
+                OperationKind.REMOVE_ATTACHMENT,
+                {
+                    "part_key": part.key,
+                    "sha256": attachment.sha256,
+                    "url": attachment.url,
+                },
+            )
 
     def attachment_path(self, sha256: str) -> Path:
         return self.attachment_store().path_of(sha256)
@@ -469,6 +541,7 @@ class Store:
         with self._unit() as session:
             application = self._changed_by(session, application_id, actor_id)
             workflow.submit(application, self.clock(), self.calendar())
+            self._queue(session, application, actor_id, OperationKind.SUBMIT, {})
             logger.info(
                 "Submitted %s, attempt %d", application.code, application.attempt
             )
@@ -482,6 +555,15 @@ class Store:
             attempt = workflow.reapply(denied, chain, self.clock(), new_code())
             session.add(attempt)
             session.flush()
+            if outbox.enabled(session):
+                new_uid = outbox.link_of(session, attempt.id).uid
+                self._queue(
+                    session,
+                    denied,
+                    actor_id,
+                    OperationKind.REAPPLY,
+                    {"new_uid": new_uid},
+                )
             logger.info("Reapplied %s as attempt %d", denied.code, attempt.attempt)
             return attempt.id
 
@@ -508,6 +590,64 @@ class Store:
         with self._unit() as session:
             application = self._load_as(session, application_id, actor_id)
             return workflow.missing_items(application)
+
+    # The outbox -------------------------------------------------------------
+
+    def _queue(
+        self,
+        session: Session,
+        application: Application,
+        actor_id: int | None,
+        kind: OperationKind,
+        payload: dict[str, Any],
+        *,
+        field: str | None = None,
+    ) -> None:
+        """Record the change for the server, when this folder has one."""
+        user_id = application.educator_id if actor_id is None else actor_id
+        outbox.record(
+            session, application, user_id, kind, payload, self.clock(), field=field
+        )
+
+    def _queue_answer(
+        self,
+        session: Session,
+        application: Application,
+        actor_id: int | None,
+        part: PartRecord,
+        question_id: int,
+        text: str,
+    ) -> None:
+        question = next(q for q in part.questions if q.id == question_id)
+        self._queue(
+            session,
+            application,
+            actor_id,
+            OperationKind.SAVE_ANSWER,
+            {"part_key": part.key, "question_key": question.key, "text": text},
+            field=outbox.answer_field(question_id),
+        )
+
+    def _queue_attachment(
+        self,
+        session: Session,
+        application: Application,
+        actor_id: int | None,
+        attachment: Attachment,
+    ) -> None:
+        part = self.credential(application.credential_id).part(attachment.part_id)
+        payload: dict[str, Any] = {
+            "part_key": part.key,
+            "filename": attachment.filename,
+        }
+        if attachment.sha256 is not None:
+            payload["sha256"] = attachment.sha256
+            payload["media_type"] = attachment.media_type
+        else:
+            payload["url"] = attachment.url
+        self._queue(
+            session, application, actor_id, OperationKind.ADD_ATTACHMENT, payload
+        )
 
     # Internals --------------------------------------------------------------
 

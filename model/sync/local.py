@@ -1,0 +1,462 @@
+"""Writing what the server sends into the local database, and undoing refusals.
+
+The server's copy wins for everything the user has not changed here since
+the last sync. An application with local changes still waiting to be sent
+is left as it is: its server copy waits in ``SyncLink.deferred`` and is
+applied once the changes are answered. A text with an unresolved conflict
+keeps the local version; the conflict takes the server's newest text.
+
+Educators stay anonymous to assessors here too: an application someone
+else wrote belongs to a stand-in user, and an assessor holding it is a
+stand-in with the display name the server gives.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session, selectinload
+
+from model.catalog import CatalogSpec as _CatalogSpec
+from model.catalog import CredentialSpec, import_spec
+from model.entities import (
+    Answer,
+    Application,
+    Assessment,
+    Attachment,
+    MicroCredential,
+    Notification,
+    NotificationKind,
+    Part,
+    PartState,
+    PartVerdict,
+    Role,
+    Status,
+    SyncConflict,
+    SyncLink,
+    SyncText,
+    User,
+)
+from model.store import new_code
+from model.sync import outbox
+from model.sync_protocol import (
+    ApplicationChange,
+    ApplicationPayload,
+    AssessmentPayload,
+    CredentialPayload,
+)
+
+SOMEONE = "~educator"
+AN_ASSESSOR = "~assessor"
+
+
+def local_time(value: datetime) -> datetime:
+    """A server time (aware, UTC) as the local database keeps times."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone().replace(tzinfo=None, microsecond=0)
+
+
+def maybe_local(value: datetime | None) -> datetime | None:
+    return None if value is None else local_time(value)
+
+
+def stand_in(session: Session, username: str, display_name: str, role: Role) -> int:
+    """The id of a stand-in user for someone this computer must not name."""
+    user_id = session.scalar(select(User.id).where(User.username == username))
+    if user_id is None:
+        user = User(username=username, display_name=display_name, role=role)
+        session.add(user)
+        session.flush()
+        user_id = user.id
+    return user_id
+
+
+# The catalog ------------------------------------------------------------------
+
+
+def apply_credential(session: Session, payload: CredentialPayload) -> None:
+    """Add or update one version of a micro-credential from the server."""
+    spec = CredentialSpec.model_validate(
+        {
+            "code": payload.code,
+            "version": payload.version,
+            "title": payload.title,
+            "competency": payload.competency,
+            "key_method": payload.key_method,
+            "parts": [
+                {
+                    "key": part.key,
+                    "kind": part.kind.value,
+                    "title": part.title,
+                    "instructions": part.instructions,
+                    "evidence_required": part.evidence_required,
+                    "questions": [
+                        {
+                            "key": q.key,
+                            "prompt": q.prompt,
+                            "min_words": q.min_words,
+                            "max_words": q.max_words,
+                        }
+                        for q in sorted(part.questions, key=lambda q: q.position)
+                    ],
+                    "rubric": [
+                        {"key": c.key, "text": c.text, "look_for": c.look_for}
+                        for c in sorted(part.criteria, key=lambda c: c.position)
+                    ],
+                }
+                for part in sorted(payload.parts, key=lambda p: p.position)
+            ],
+        }
+    )
+    import_spec(
+        session,
+        _CatalogSpec(format="insignia-catalog/1", micro_credentials=[spec]),
+    )
+
+
+class _Keys:
+    """A local micro-credential's parts and questions, found by their keys."""
+
+    def __init__(self, credential: MicroCredential) -> None:
+        self.parts: dict[str, Part] = {p.key: p for p in credential.parts}
+        self.questions: dict[tuple[str, str], int] = {
+            (p.key, q.key): q.id for p in credential.parts for q in p.questions
+        }
+
+
+# Applications -----------------------------------------------------------------
+
+
+class Applier:
+    """Applies the change feed for one local user, in one transaction."""
+
+    def __init__(self, session: Session, me: int, *, notify: bool) -> None:
+        self.session = session
+        self.me = me
+        self.notify = notify
+        self.decided: list[int] = []
+        self._keys: dict[tuple[str, int], _Keys] = {}
+
+    def keys(self, code: str, version: int) -> _Keys | None:
+        if (code, version) not in self._keys:
+            credential = self.session.scalar(
+                select(MicroCredential)
+                .where(MicroCredential.code == code, MicroCredential.version == version)
+                .options(
+                    selectinload(MicroCredential.parts).selectinload(Part.questions)
+                )
+            )
+            if credential is None:
+                return None
+            self._keys[(code, version)] = _Keys(credential)
+        return self._keys[(code, version)]
+
+    def application(self, change: ApplicationChange) -> None:
+        session = self.session
+        payload = change.payload
+        link = session.scalar(select(SyncLink).where(SyncLink.uid == str(payload.uid)))
+        if link is not None and outbox.has_waiting(session, link.application_id):
+            link.deferred = change.model_dump(mode="json")
+            return
+        self.write(change, link)
+
+    def write(self, change: ApplicationChange, link: SyncLink | None) -> None:
+        session = self.session
+        payload = change.payload
+        keys = self.keys(payload.credential.code, payload.credential.version)
+        if keys is None:
+            return  # its micro-credential comes first in the feed; never seen
+        application = (
+            None
+            if link is None
+            else session.get(
+                Application,
+                link.application_id,
+                options=[
+                    selectinload(Application.answers),
+                    selectinload(Application.attachments),
+                    selectinload(Application.part_states),
+                    selectinload(Application.assessment).selectinload(
+                        Assessment.verdicts
+                    ),
+                ],
+            )
+        )
+        was_decided = application is not None and application.decided_at is not None
+        educator_id = (
+            self.me if payload.mine else stand_in(session, SOMEONE, "", Role.EDUCATOR)
+        )
+        previous_id = self._local_id(payload.previous_uid)
+        code_free = not self._code_taken(payload.code)
+        if application is None:
+            application = Application(
+                code=payload.code if code_free else new_code(),
+                credential_id=next(iter(keys.parts.values())).credential_id,
+                educator_id=educator_id,
+                created_at=local_time(payload.created_at),
+                updated_at=local_time(payload.updated_at),
+                resubmission_note="",
+            )
+            session.add(application)
+        elif code_free:
+            application.code = payload.code
+        application.credential_id = next(iter(keys.parts.values())).credential_id
+        application.educator_id = educator_id
+        application.attempt = payload.attempt
+        application.previous_id = previous_id
+        application.status = payload.status
+        application.created_at = local_time(payload.created_at)
+        application.updated_at = local_time(payload.updated_at)
+        application.submitted_at = maybe_local(payload.submitted_at)
+        application.decision_due = payload.decision_due
+        application.decided_at = maybe_local(payload.decided_at)
+        application.confirm_ready = payload.confirm_ready
+        application.confirm_disclosure = payload.confirm_disclosure
+        application.confirm_own_work = payload.confirm_own_work
+        session.flush()
+        if link is None:
+            link = SyncLink(
+                application_id=application.id,
+                uid=str(payload.uid),
+                version=0,
+                assessment_revision=0,
+            )
+            session.add(link)
+        link.server_id = payload.id
+        link.version = change.version
+        link.deferred = None
+
+        conflicts = {
+            c.field: c
+            for c in session.scalars(
+                select(SyncConflict).where(
+                    SyncConflict.application_id == application.id
+                )
+            )
+        }
+        self._text(
+            application,
+            outbox.NOTE,
+            payload.resubmission_note.text,
+            payload.resubmission_note.version,
+            conflicts,
+        )
+        self._answers(application, payload, keys, conflicts)
+        self._attachments(application, payload, keys)
+        self._part_states(application, payload, keys)
+        self._assessment(application, link, payload.assessment, keys)
+        if (
+            self.notify
+            and payload.mine
+            and not was_decided
+            and application.decided_at is not None
+        ):
+            session.add(
+                Notification(
+                    user_id=self.me,
+                    application_id=application.id,
+                    kind=NotificationKind.DECIDED,
+                    created_at=datetime.now().replace(microsecond=0),
+                )
+            )
+            self.decided.append(application.id)
+
+    def _code_taken(self, code: str) -> bool:
+        return (
+            self.session.scalar(select(Application.id).where(Application.code == code))
+            is not None
+        )
+
+    def _local_id(self, uid: Any) -> int | None:
+        if uid is None:
+            return None
+        return self.session.scalar(
+            select(SyncLink.application_id).where(SyncLink.uid == str(uid))
+        )
+
+    def _text(
+        self,
+        application: Application,
+        field: str,
+        text: str,
+        version: int,
+        conflicts: dict[str, SyncConflict],
+    ) -> None:
+        """Take the server's text, unless a conflict keeps the local one."""
+        conflict = conflicts.get(field)
+        if conflict is not None:
+            conflict.theirs = text
+            conflict.their_version = version
+            return
+        row = self.session.get(SyncText, (application.id, field))
+        if row is None:
+            row = SyncText(application_id=application.id, field=field, version=0)
+            self.session.add(row)
+        row.version = version
+        if field == outbox.NOTE:
+            application.resubmission_note = text
+            return
+        question_id = int(field.split(":", 1)[1])
+        answer = next(
+            (a for a in application.answers if a.question_id == question_id), None
+        )
+        if answer is None:
+            application.answers.append(
+                Answer(
+                    question_id=question_id,
+                    text=text,
+                    updated_at=application.updated_at,
+                )
+            )
+        elif answer.text != text:
+            answer.text = text
+            answer.updated_at = application.updated_at
+
+    def _answers(
+        self,
+        application: Application,
+        payload: ApplicationPayload,
+        keys: _Keys,
+        conflicts: dict[str, SyncConflict],
+    ) -> None:
+        for answer in payload.answers:
+            question_id = keys.questions.get((answer.part_key, answer.question_key))
+            if question_id is not None:
+                self._text(
+                    application,
+                    outbox.answer_field(question_id),
+                    answer.text,
+                    answer.version,
+                    conflicts,
+                )
+
+    def _attachments(
+        self, application: Application, payload: ApplicationPayload, keys: _Keys
+    ) -> None:
+        wanted = {}
+        for item in payload.attachments:
+            part = keys.parts.get(item.part_key)
+            if part is not None:
+                wanted[(part.id, item.sha256, item.url)] = item
+        kept = []
+        for attachment in application.attachments:
+            key = (attachment.part_id, attachment.sha256, attachment.url)
+            if key in wanted:
+                kept.append(attachment)
+                del wanted[key]
+        for (part_id, sha256, url), item in wanted.items():
+            kept.append(
+                Attachment(
+                    part_id=part_id,
+                    filename=item.filename,
+                    sha256=sha256,
+                    url=url,
+                    size=item.size,
+                    media_type=item.media_type,
+                    added_at=local_time(item.added_at),
+                )
+            )
+        application.attachments = kept
+
+    def _part_states(
+        self, application: Application, payload: ApplicationPayload, keys: _Keys
+    ) -> None:
+        states = {s.part_id: s for s in application.part_states}
+        wanted = []
+        for item in payload.part_states:
+            part = keys.parts.get(item.part_key)
+            if part is None:
+                continue
+            state = states.get(part.id) or PartState(part_id=part.id)
+            state.carried_over = item.carried_over
+            state.unlocked = item.unlocked
+            wanted.append(state)
+        application.part_states = wanted
+
+    def _assessment(
+        self,
+        application: Application,
+        link: SyncLink,
+        payload: AssessmentPayload | None,
+        keys: _Keys,
+    ) -> None:
+        session = self.session
+        if payload is None:
+            if application.assessment is not None:
+                session.delete(application.assessment)
+                application.assessment = None
+            link.assessment_revision = 0
+            return
+        if payload.held_by_me:
+            assessor_id = self.me
+        elif payload.held_by:
+            assessor_id = stand_in(
+                session,
+                f"{AN_ASSESSOR}:{payload.held_by}"[:80],
+                payload.held_by,
+                Role.ASSESSOR,
+            )
+        else:
+            assessor_id = stand_in(session, AN_ASSESSOR, "", Role.ASSESSOR)
+        assessment = application.assessment
+        if assessment is None:
+            assessment = Assessment(assessor_id=assessor_id, started_at=datetime.now())
+            application.assessment = assessment
+        assessment.assessor_id = assessor_id
+        assessment.started_at = local_time(payload.started_at)
+        assessment.decided_at = maybe_local(payload.decided_at)
+        assessment.credential_version = payload.credential_version
+        assessment.revision = payload.revision
+        link.assessment_revision = payload.revision
+        verdicts = {v.part_id: v for v in assessment.verdicts}
+        wanted = []
+        for item in payload.verdicts:
+            part = keys.parts.get(item.part_key)
+            if part is None:
+                continue
+            verdict = verdicts.get(part.id) or PartVerdict(part_id=part.id)
+            verdict.verdict = item.verdict
+            verdict.feedback = item.feedback
+            wanted.append(verdict)
+        assessment.verdicts = wanted
+
+
+def apply_deferred(session: Session, me: int) -> None:
+    """Apply the server copies that waited for local changes now answered."""
+    links = session.scalars(select(SyncLink).where(SyncLink.deferred.is_not(None)))
+    applier = Applier(session, me, notify=True)
+    for link in list(links):
+        if outbox.has_waiting(session, link.application_id) or link.deferred is None:
+            continue
+        change = ApplicationChange.model_validate(link.deferred)
+        applier.write(change, link)
+
+
+# Undoing what the server refused ----------------------------------------------
+
+
+def undo_submit(session: Session, application_id: int) -> None:
+    """A submission the server did not take goes back to being a draft."""
+    application = session.get(Application, application_id)
+    if application is not None and application.status is Status.SUBMITTED:
+        application.status = Status.DRAFT
+        application.submitted_at = None
+        application.decision_due = None
+
+
+def undo_decision(session: Session, application_id: int) -> None:
+    """A decision the server did not take goes back to being in review."""
+    application = session.get(Application, application_id)
+    if application is None or application.assessment is None:
+        return
+    if application.status in (Status.APPROVED, Status.DENIED):
+        application.status = Status.IN_REVIEW
+        application.decided_at = None
+        application.assessment.decided_at = None
+        application.assessment.credential_version = None
+        session.execute(
+            delete(Notification).where(Notification.application_id == application_id)
+        )
