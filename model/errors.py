@@ -49,6 +49,8 @@ class Missing(enum.StrEnum):
     CONFIRM_DISCLOSURE = "confirm_disclosure"
     CONFIRM_OWN_WORK = "confirm_own_work"
     RESUBMISSION_NOTE = "resubmission_note"
+    # Changed here and on another device: the owner chooses which text stays.
+    CONFLICT = "conflict"
 
 
 @dataclass(frozen=True)

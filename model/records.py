@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 from model.enums import NotificationKind, PartKind, Role, Status, Verdict
+from model.errors import MissingItem
 
 
 def pick(texts: dict[str, str], language: str) -> str:
@@ -262,3 +263,36 @@ class NotificationRecord:
     @property
     def unread(self) -> bool:
         return self.read_at is None
+
+
+@dataclass(frozen=True)
+class ConflictRecord:
+    """A text changed here and on another device since they last agreed.
+
+    ``mine`` is what this computer has; ``theirs`` what the server keeps.
+    ``question_id`` is None for the resubmission note.
+    """
+
+    field: str
+    question_id: int | None
+    mine: str
+    theirs: str
+
+
+@dataclass(frozen=True)
+class RefusalRecord:
+    """A change the server would not take, and why, in the server's words."""
+
+    kind: str
+    reason: str
+    message: str
+    missing: tuple[MissingItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class SyncNotes:
+    """What the server has to say about one application, for its page."""
+
+    waiting_to_send: bool = False
+    conflicts: tuple[ConflictRecord, ...] = ()
+    refusals: tuple[RefusalRecord, ...] = ()

@@ -42,7 +42,13 @@ from model.entities import (
     SyncLink,
     User,
 )
-from model.errors import DatabaseDamaged, MissingItem, NotAllowed, NotFound
+from model.errors import (
+    DatabaseDamaged,
+    MissingItem,
+    NotAllowed,
+    NotFound,
+    SubmitRefused,
+)
 from model.quickread import read_dashboard_rows
 from model.records import (
     ApplicationRecord,
@@ -53,10 +59,11 @@ from model.records import (
     PartRecord,
     QuestionRecord,
     RelatedRecord,
+    SyncNotes,
     UserRecord,
     VerdictRecord,
 )
-from model.sync import outbox
+from model.sync import outbox, review
 from model.sync_protocol import OperationKind
 
 logger = logging.getLogger(__name__)
@@ -540,6 +547,11 @@ class Store:
         """Submit, or raise SubmitRefused naming every missing item."""
         with self._unit() as session:
             application = self._changed_by(session, application_id, actor_id)
+            credential = self.credential(application.credential_id)
+            conflicts = review.conflict_items(session, application, credential)
+            if conflicts:
+                workflow.ensure_editable(application)
+                raise SubmitRefused([*workflow.missing_items(application), *conflicts])
             workflow.submit(application, self.clock(), self.calendar())
             self._queue(session, application, actor_id, OperationKind.SUBMIT, {})
             logger.info(
@@ -589,7 +601,76 @@ class Store:
         """What stands between a draft and its submission; empty when nothing."""
         with self._unit() as session:
             application = self._load_as(session, application_id, actor_id)
-            return workflow.missing_items(application)
+            credential = self.credential(application.credential_id)
+            return [
+                *workflow.missing_items(application),
+                *review.conflict_items(session, application, credential),
+            ]
+
+    # What the server said -----------------------------------------------------
+
+    def sync_notes(
+        self, application_id: int, *, actor_id: int | None = None
+    ) -> SyncNotes:
+        """Waiting to send, conflicts to resolve and refusals to read."""
+        with self._unit() as session:
+            application = self._load_as(session, application_id, actor_id)
+            credential = self.credential(application.credential_id)
+            return review.notes(session, application, credential)
+
+    def resolve_conflict(
+        self,
+        application_id: int,
+        field: str,
+        *,
+        keep_mine: bool,
+        actor_id: int | None = None,
+    ) -> None:
+        """Keep this computer's text, or take the other device's, for ``field``."""
+        with self._unit() as session:
+            application = self._changed_by(session, application_id, actor_id)
+            workflow.ensure_editable(application)
+            review.resolve(
+                session, application, field, keep_mine=keep_mine, now=self.clock()
+            )
+            application.updated_at = self.clock()
+            if not keep_mine:
+                return
+            question_id = review.question_of(field)
+            if question_id is None:
+                self._queue(
+                    session,
+                    application,
+                    actor_id,
+                    OperationKind.SAVE_NOTE,
+                    {"text": application.resubmission_note},
+                    field=outbox.NOTE,
+                )
+                return
+            part = next(
+                p
+                for p in self.credential(application.credential_id).parts
+                if any(q.id == question_id for q in p.questions)
+            )
+            text = next(
+                (a.text for a in application.answers if a.question_id == question_id),
+                "",
+            )
+            self._queue_answer(session, application, actor_id, part, question_id, text)
+
+    def dismiss_refusals(
+        self, application_id: int, *, actor_id: int | None = None
+    ) -> None:
+        with self._unit() as session:
+            self._load_as(session, application_id, actor_id)
+            link = session.get(SyncLink, application_id)
+            if link is not None:
+                link.refusal = None
+
+    def waiting_to_send(self, user_id: int) -> set[int]:
+        """The user's applications submitted here and not yet on the server."""
+        with self._unit() as session:
+            return review.waiting_submissions(session, user_id)
 
     # The outbox -------------------------------------------------------------
 
