@@ -7,7 +7,8 @@ TRANSLATIONS := desktop/resources/translations
 LANGUAGES := es en
 QM := $(LANGUAGES:%=$(TRANSLATIONS)/insignia_%.qm)
 
-.PHONY: run test lint typecheck layers pytest bench translations qm clean
+.PHONY: run test lint typecheck layers pytest bench translations qm clean \
+	install-desktop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +64,18 @@ layers: $(STAMP)
 
 pytest: $(STAMP) qm
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -p no:cacheprovider
+
+## Register Insignia for this user: in the applications menu, and as the
+## program that opens insignia:// links (the links in Insignia's e-mails).
+APPLICATIONS := $${XDG_DATA_HOME:-$$HOME/.local/share}/applications
+install-desktop: $(VENV)/.installed
+	mkdir -p "$(APPLICATIONS)"
+	sed 's|^Exec=insignia |Exec="$(abspath $(BIN))/insignia" |' \
+		desktop/resources/insignia.desktop > "$(APPLICATIONS)/insignia.desktop"
+	if command -v update-desktop-database >/dev/null; then \
+		update-desktop-database "$(APPLICATIONS)"; fi
+	if command -v xdg-mime >/dev/null; then \
+		xdg-mime default insignia.desktop x-scheme-handler/insignia; fi
 
 bench: $(VENV)/.installed
 	$(BIN)/python -m bench.dashboard --applications 100000

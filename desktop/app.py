@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.context import AppContext, Changes, PendingStore
 from desktop.errors import store_error_text
+from desktop.links import LinkServer, bring_to_front, hand_over
 from desktop.main_window import MainWindow
 from desktop.preferences import (
     APPLICATION,
@@ -325,10 +326,6 @@ def lock_data_folder(data_dir: Path) -> QLockFile | None:
     A lock left behind by an Insignia that crashed is taken over: QLockFile
     sees that its process is gone. Raises DataFolderNotWritable when the lock
     file cannot be written.
-
-    Limitation: the second start only says that Insignia is already open. A
-    link it was given (insignia://applications/<id>) is not handed over to the
-    running Insignia yet; that needs a QLocalServer in the first one.
     """
     ensure_writable(data_dir)
     lock = QLockFile(str(data_dir / LOCK_NAME))
@@ -397,7 +394,11 @@ def _startup_error(text: str) -> int:
     return 1
 
 
-def _already_open(data_dir: Path) -> int:
+def _already_open(data_dir: Path, url: str | None) -> int:
+    """Hand ``url`` to the Insignia open on ``data_dir``; say so if it won't take it."""
+    if hand_over(data_dir, url):
+        logger.info("Handed %s to the Insignia open on %s", url or "no link", data_dir)
+        return 0
     text = QCoreApplication.translate(
         "app",
         "Insignia is already open on this data folder: {folder}. Switch to that"
@@ -434,7 +435,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         logger.error("Cannot open the data folder: %s", error)
         return _startup_error(store_error_text(error))
     if lock is None:
-        return _already_open(data_dir)
+        return _already_open(data_dir, args.url)
     try:
         return _run(app, data_dir, args)
     finally:
@@ -459,13 +460,68 @@ def _run(app: QApplication, data_dir: Path, args: argparse.Namespace) -> int:
         return _startup_error(unknown_user_text(error))
 
     window.show()
+    links = listen_for_links(data_dir, window)
     if args.url:
-        # The link opens here; a second start on this folder is refused and
-        # does not pass its link on yet (see lock_data_folder).
-        QTimer.singleShot(0, lambda: window.open_url(args.url))
-    status = app.exec()
+        open_when_ready(window, args.url)
+    try:
+        status = app.exec()
+    finally:
+        links.close()
     try:
         window.context.store.close()
     except StoreError:
         logger.debug("The store never opened; its failure was shown then")
     return status
+
+
+def listen_for_links(data_dir: Path, window: MainWindow) -> LinkServer:
+    """Take the links later starts on ``data_dir`` hand over, from now on.
+
+    Each opens in the window shown then (after File ▸ Switch user, the one
+    that replaced ``window``); a start without a link brings it forward.
+    """
+    server = LinkServer(data_dir, window)
+
+    def follow(url: str) -> None:
+        shown = _current_window(window)
+        if url:
+            open_when_ready(shown, url)
+        else:
+            bring_to_front(shown)
+
+    server.received.connect(follow)
+    server.listen()
+    return server
+
+
+def open_when_ready(window: MainWindow, url: str) -> None:
+    """Open the link once the window's store is open.
+
+    At start-up the store may still be opening on a worker: waiting for it
+    there keeps the window painting meanwhile.
+    """
+
+    def opened(_store: object) -> None:
+        if window.isVisible():
+            window.open_url(url)
+
+    run_in_background(
+        lambda: window.context.store,
+        opened,
+        # The store's failure is shown and closes the window (_store_failed).
+        lambda error: logger.warning("Cannot open %s: %s", url, error),
+    )
+
+
+def _current_window(first: MainWindow) -> MainWindow:
+    """``first``, or the window that replaced it (File ▸ Switch user)."""
+    if first.isVisible():
+        return first
+    replacements = [
+        widget
+        for widget in QApplication.topLevelWidgets()
+        if isinstance(widget, MainWindow)
+        and widget.isVisible()
+        and widget.context.data_dir == first.context.data_dir
+    ]
+    return replacements[-1] if replacements else first

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 from typing import TYPE_CHECKING, cast
 
 import shiboken6
@@ -23,9 +22,8 @@ from PySide6.QtCore import (
     QSettings,
     Qt,
     QTimer,
-    QUrl,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
@@ -41,7 +39,9 @@ from PySide6.QtWidgets import (
 from desktop.context import AppContext
 from desktop.errors import not_allowed_text
 from desktop.keyboard import announce, focus_first, move_to_section
+from desktop.links import NotALink, bring_to_front, parse_link
 from desktop.preferences import interface_language, ui_settings
+from desktop.sync import SyncController
 from desktop.tasks import run_in_background
 from desktop.views.dashboard import DashboardView
 from desktop.views.notifications import NotificationsDialog, button_text
@@ -49,30 +49,25 @@ from model.enums import Role
 from model.errors import NotAllowed, NotFound
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QSystemTrayIcon
+
     from desktop.export_actions import ExportController
 
     # Imported when the first application opens: the dashboard paints sooner.
     from desktop.views.application import ApplicationPage
     from desktop.views.assessment import AssessmentPage
     from desktop.views.queue import QueueView
+    from model.store import Store
+    from model.sync.account import Account
 
     Page = ApplicationPage | AssessmentPage
 
 logger = logging.getLogger(__name__)
 
-URL_SCHEME = "insignia"
 # Changes arriving within this many milliseconds recount notifications once.
 NOTIFICATIONS_DELAY_MS = 400
-_APPLICATION_PATH = re.compile(r"^/(\d+)/?$")
-
-
-def application_id_from_url(url: str) -> int | None:
-    """The id in ``insignia://applications/<id>``, or None for any other text."""
-    parsed = QUrl(url.strip())
-    if parsed.scheme() != URL_SCHEME or parsed.host() != "applications":
-        return None
-    match = _APPLICATION_PATH.match(parsed.path())
-    return int(match.group(1)) if match else None
+# The first sync starts this long after the window is shown.
+SYNC_DELAY_MS = 1500
 
 
 def workspace_group(context: AppContext) -> str:
@@ -146,6 +141,8 @@ class MainWindow(QMainWindow):
             self.tabs.tabBar().setTabButton(0, side, None)
 
         self.notifications_button: QToolButton | None = None
+        self._tray: QSystemTrayIcon | None = None
+        self._tray_application = 0
         self._notifications_timer = QTimer(
             self, singleShot=True, interval=NOTIFICATIONS_DELAY_MS
         )
@@ -170,6 +167,17 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         self._build_export_actions(file_menu)
+        file_menu.addSeparator()
+        self.sync_now_action = self._action(self.tr("S&ync now"), "F5", self.sync_now)
+        self.sync_now_action.setObjectName("syncNowAction")
+        self.sign_in_action = self._action(
+            self.tr("Sign &in to a server…"), None, self.sign_in
+        )
+        self.sign_in_action.setObjectName("signInAction")
+        self.sign_out_action = self._action(self.tr("Sign &out"), None, self.sign_out)
+        self.sign_out_action.setObjectName("signOutAction")
+        for action in (self.sync_now_action, self.sign_in_action, self.sign_out_action):
+            file_menu.addAction(action)
         file_menu.addSeparator()
         self.switch_user_action = self._action(
             self.tr("S&witch user…"), None, self.switch_user
@@ -279,20 +287,152 @@ class MainWindow(QMainWindow):
         )
         signed_in.setObjectName("signedInUser")
         signed_in.setTextFormat(Qt.TextFormat.PlainText)
-        sync = QLabel(self.tr("Local database — not synced"), self)
-        sync.setObjectName("syncStatus")
-        sync.setToolTip(
-            self.tr(
-                "Insignia works on the database in {folder}. Syncing with a"
-                " server comes in a later version."
-            ).format(folder=self.context.data_dir)
-        )
-        for label in (signed_in, sync):
-            label.setContentsMargins(8, 0, 8, 0)
+        signed_in.setContentsMargins(8, 0, 8, 0)
         self.statusBar().addWidget(signed_in)
         if user.role is Role.EDUCATOR:
             self._build_notifications_button()
-        self.statusBar().addPermanentWidget(sync)
+        self.statusBar().addPermanentWidget(self._build_sync_button())
+
+    # Sync -------------------------------------------------------------------
+
+    def _build_sync_button(self) -> QToolButton:
+        """The sync state in words; its menu syncs, signs in and out."""
+        self.sync = SyncController(self.context, self)
+        self.sync.stateChanged.connect(self._show_sync_state)
+        self.sync.decisionArrived.connect(self._decision_arrived)
+        self._sync_started = False
+        button = QToolButton(self)
+        button.setObjectName("syncStatus")
+        button.setAutoRaise(True)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        menu.addAction(self.sync_now_action)
+        menu.addSeparator()
+        menu.addAction(self.sign_in_action)
+        menu.addAction(self.sign_out_action)
+        button.setMenu(menu)
+        self.sync_button = button
+        self._show_sync_state()
+        return button
+
+    def _show_sync_state(self) -> None:
+        from desktop.sync import SyncState
+
+        state = self.sync.state
+        text = self.sync.text()
+        self.sync_button.setText(text)
+        self.sync_button.setToolTip(self.sync.details())
+        self.sync_button.setAccessibleName(self.tr("Sync: {state}").format(state=text))
+        self.sync_button.setAccessibleDescription(self.sync.details())
+        connected = self.sync.account is not None
+        self.sync_now_action.setEnabled(connected)
+        self.sign_out_action.setEnabled(connected)
+        font = self.sync_button.font()
+        font.setBold(state in (SyncState.SIGN_IN_NEEDED, SyncState.ERROR))
+        self.sync_button.setFont(font)
+
+    def start_sync(self) -> None:
+        """Sync now and from time to time, if the data folder has a server."""
+        if not self._sync_started:
+            self._sync_started = True
+            self.sync.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sync_started:
+            # After the first paint: the sync's imports compete with it.
+            QTimer.singleShot(SYNC_DELAY_MS, self, self.start_sync)
+
+    def sync_now(self) -> None:
+        if self.sync.account is None:
+            self.sign_in()
+            return
+        self.sync.sync_now()
+
+    def sign_in(self) -> None:
+        """Ask for a server account; the window then syncs with it."""
+        from desktop.views.sign_in import SignInDialog
+
+        account = self.sync.account
+        dialog = SignInDialog(
+            self.context,
+            self,
+            server=account.server if account else "",
+            username=account.username if account else "",
+        )
+        self._dialog = dialog
+        if dialog.exec() != SignInDialog.DialogCode.Accepted or dialog.result_ is None:
+            return
+        signed_in = dialog.result_
+        if not signed_in.remembered:
+            QMessageBox.information(
+                self,
+                self.tr("Signed in for this session"),
+                self.tr(
+                    "This computer has no keyring Insignia can use to keep your"
+                    " sign-in safely, so it is not saved: Insignia will ask you"
+                    " to sign in again the next time it starts."
+                ),
+            )
+        if signed_in.user.username != self.context.user.username:
+            self.reopen(signed_in.user.username, self.tr("Cannot sign in"))
+            return
+        self._sync_started = True
+        self.sync.start()
+
+    def sign_out(self) -> None:
+        """Stop syncing; the work stays here, and what waits is sent next time."""
+        account = self.sync.account
+        if account is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Sign out"),
+            self.tr(
+                "Sign out of {server}? Your work stays on this computer;"
+                " changes not yet sent are sent when you sign in again."
+            ).format(server=account.server),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.sync.stop()
+        store = self.context.store
+        run_in_background(
+            lambda: _sign_out(store, account),
+            lambda _none: self._signed_out(),
+            lambda error: self._signed_out(),
+        )
+
+    def _signed_out(self) -> None:
+        from desktop.sync import SyncController
+
+        self.sync.deleteLater()
+        self.sync = SyncController(self.context, self)
+        self.sync.stateChanged.connect(self._show_sync_state)
+        self.sync.decisionArrived.connect(self._decision_arrived)
+        self._show_sync_state()
+        self.statusBar().showMessage(self.tr("Signed out"), 4000)
+
+    def _decision_arrived(self, application_id: int) -> None:
+        """A decision came through sync: a tray message, where there is a tray."""
+        from PySide6.QtWidgets import QSystemTrayIcon
+
+        self._notifications_timer.start()
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        if self._tray is None:
+            self._tray = QSystemTrayIcon(self.windowIcon(), self)
+            self._tray.setToolTip(self.tr("Insignia"))
+            self._tray.messageClicked.connect(
+                lambda: self.open_application(self._tray_application)
+            )
+            self._tray.activated.connect(lambda _reason: bring_to_front(self))
+            self._tray.show()
+        self._tray_application = application_id
+        self._tray.showMessage(
+            self.tr("A decision on your application"),
+            self.tr("Your application has been decided. Open it to read the feedback."),
+        )
 
     def _build_notifications_button(self) -> None:
         button = QToolButton(self)
@@ -365,21 +505,28 @@ class MainWindow(QMainWindow):
         self.dashboard.schedule_update(application_id)
 
     def open_url(self, url: str) -> bool:
-        """Open ``insignia://applications/<id>``; says so when it cannot."""
-        application_id = application_id_from_url(url)
-        if application_id is None or isinstance(
-            self._refusal(application_id), NotFound
-        ):
-            QMessageBox.warning(
-                self,
-                self.tr("Cannot open the link"),
-                self.tr(
-                    "Insignia cannot open “{url}”: there is no such application"
-                    " in this data folder."
-                ).format(url=url),
+        """Come forward and open the application a link names.
+
+        ``insignia://applications/<id>``, by local id or uid (desktop.links).
+        False, after saying why, when the link names nothing the user may open.
+        """
+        bring_to_front(self)
+        try:
+            application_id = parse_link(url).resolve(self.context.store)
+            if isinstance(self._refusal(application_id), NotFound):
+                raise NotFound(application_id)
+        except NotALink:
+            text = self.tr("This link is not an Insignia application link:\n{url}")
+        except NotFound:
+            text = self.tr(
+                "Insignia cannot open “{url}”: there is no such application"
+                " in this data folder."
             )
-            return False
-        return self.open_application(application_id) is not None
+        else:
+            return self.open_application(application_id) is not None
+        logger.warning("Cannot open the link %s", url)
+        QMessageBox.warning(self, self.tr("Cannot open the link"), text.format(url=url))
+        return False
 
     def _refusal(self, application_id: int) -> NotFound | NotAllowed | None:
         """Why the signed-in user cannot open the application; None if they can.
@@ -741,6 +888,27 @@ class MainWindow(QMainWindow):
         if not all(self._flush(page) for page in self.pages()):
             event.ignore()
             return
+        self.sync.stop()
         self.save_state()
         logger.debug("Window closed; state saved")
         event.accept()
+
+
+def _sign_out(store: Store, account: Account) -> None:
+    """On a worker: revoke the token on the server if it answers, forget it here."""
+    from desktop.secrets import KeyringUnavailable, delete_token, load_token
+    from model.sync.account import disconnect
+    from model.sync.client import ServerClient, SyncFailure
+
+    try:
+        token = load_token(account.name)
+    except KeyringUnavailable:
+        token = None
+    if token:
+        try:
+            with ServerClient(account.server, token, timeout=5) as client:
+                client.sign_out()
+        except SyncFailure as error:
+            logger.info("The server did not take the sign-out: %s", error)
+    delete_token(account.name)
+    disconnect(store)

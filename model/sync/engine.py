@@ -94,6 +94,8 @@ class RoundResult:
     conflicts: int = 0
     refused: int = 0
     decided: list[int] = field(default_factory=list)
+    # Local ids of the applications this round changed here.
+    changed: set[int] = field(default_factory=set)
     waiting: int = 0
     files_missing: int = 0
 
@@ -213,8 +215,13 @@ class SyncEngine:
                     stored = session.get(OutboxOperation, row.id)
                     if answer is None or stored is None:
                         continue
+                    if answer.status is not OperationStatus.APPLIED:
+                        result.changed.add(stored.application_id)
                     self._answered(session, stored, answer, result)
-                local.apply_deferred(session, self.user_id)
+                applier = local.Applier(session, self.user_id, notify=True)
+                local.apply_deferred(session, applier)
+                result.changed |= applier.changed
+                result.decided.extend(applier.decided)
             result.sent += len(batch.rows)
 
     def _next_batch(self) -> _Batch:
@@ -443,8 +450,9 @@ class SyncEngine:
                     else:
                         applier.application(change)
                 session.merge(Setting(key=outbox.CURSOR, value=page.cursor))
-                local.apply_deferred(session, self.user_id)
+                local.apply_deferred(session, applier)
                 result.decided.extend(applier.decided)
+                result.changed |= applier.changed
             if any(isinstance(c, CredentialChange) for c in page.changes):
                 self.store._credentials.clear()
             result.received += len(page.changes)

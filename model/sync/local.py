@@ -138,6 +138,7 @@ class Applier:
         self.me = me
         self.notify = notify
         self.decided: list[int] = []
+        self.changed: set[int] = set()
         self._keys: dict[tuple[str, int], _Keys] = {}
 
     def keys(self, code: str, version: int) -> _Keys | None:
@@ -228,6 +229,7 @@ class Applier:
         link.server_id = payload.id
         link.version = change.version
         link.deferred = None
+        self.changed.add(application.id)
 
         conflicts = {
             c.field: c
@@ -424,10 +426,9 @@ class Applier:
         assessment.verdicts = wanted
 
 
-def apply_deferred(session: Session, me: int) -> None:
+def apply_deferred(session: Session, applier: Applier) -> None:
     """Apply the server copies that waited for local changes now answered."""
     links = session.scalars(select(SyncLink).where(SyncLink.deferred.is_not(None)))
-    applier = Applier(session, me, notify=True)
     for link in list(links):
         if outbox.has_waiting(session, link.application_id) or link.deferred is None:
             continue

@@ -10,10 +10,10 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
-    QLabel,
     QLineEdit,
     QTableView,
     QTabWidget,
+    QToolButton,
 )
 from pytestqt.qtbot import QtBot
 
@@ -21,7 +21,7 @@ from desktop import app
 from desktop.app import UnknownUser, create_window
 from desktop.errors import store_error_text
 from desktop.item_models import ApplicationTableModel
-from desktop.main_window import MainWindow, application_id_from_url
+from desktop.main_window import MainWindow
 from desktop.tasks import wait_for_background
 from desktop.views.application import ApplicationPage
 from desktop.views.catalog import CatalogDialog
@@ -99,7 +99,7 @@ def test_the_dashboard_lists_every_demo_attempt(open_window: Open) -> None:
     ]
     due = shown(table, ApplicationTableModel.DUE)
     assert sum(text.endswith("— overdue") for text in due) == 1
-    status = window.findChild(QLabel, "syncStatus")
+    status = window.findChild(QToolButton, "syncStatus")
     assert status is not None and "not synced" in status.text()
 
 
@@ -292,13 +292,6 @@ def test_the_settings_dialog_checks_the_holiday_region(
     assert store.setting("holiday_subdivision") == "PR"
     assert store.setting("max_attachment_bytes") == str(25 * 1024 * 1024)
     assert interface_language(settings) == "es"
-
-
-def test_links_name_an_application() -> None:
-    assert application_id_from_url("insignia://applications/42") == 42
-    assert application_id_from_url("insignia://applications/42/") == 42
-    assert application_id_from_url("https://applications/42") is None
-    assert application_id_from_url("insignia://applications/x") is None
 
 
 def test_import_catalog_command(

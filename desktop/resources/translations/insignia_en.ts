@@ -39,7 +39,7 @@
 <context>
     <name>AttachmentList</name>
     <message numerus="yes">
-        <location filename="../../widgets/attachment_list.py" line="+50"/>
+        <location filename="../../widgets/attachment_list.py" line="+49"/>
         <source>%n byte(s)</source>
         <translation>
             <numerusform>%n byte</numerusform>
@@ -69,7 +69,7 @@
 <context>
     <name>PartEditor</name>
     <message numerus="yes">
-        <location filename="../../widgets/part_editor.py" line="+205"/>
+        <location filename="../../widgets/part_editor.py" line="+211"/>
         <source>Carried over — approved in attempt %n. It stays as it was unless you unlock it.</source>
         <translation>
             <numerusform>Carried over — approved in attempt %n. It stays as it was unless you unlock it.</numerusform>
@@ -80,7 +80,7 @@
 <context>
     <name>QCoreApplication</name>
     <message numerus="yes">
-        <location filename="../../errors.py" line="+77"/>
+        <location filename="../../errors.py" line="+88"/>
         <source>{where} — %n word(s), the limit is {limit}</source>
         <translation>
             <numerusform>{where} — %n word, the limit is {limit}</numerusform>
@@ -134,6 +134,17 @@
         <translation>
             <numerusform>Attempt %n</numerusform>
             <numerusform>Attempt %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message numerus="yes">
+        <location filename="../../sync.py" line="+279"/>
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n change waiting to be sent</numerusform>
+            <numerusform>%n changes waiting to be sent</numerusform>
         </translation>
     </message>
 </context>

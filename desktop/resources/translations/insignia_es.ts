@@ -4,7 +4,7 @@
 <context>
     <name>ApplicationEditor</name>
     <message>
-        <location filename="../../widgets/application_editor.py" line="+102"/>
+        <location filename="../../widgets/application_editor.py" line="+108"/>
         <source>Every part must be complete again. Parts you passed are carried over and locked; leave them as they are. Parts marked “This area may need more attention” need changes: review the questions, the rubric and the feedback. Your previous attempt is beside this one for reference.</source>
         <translation>Todas las partes deben completarse nuevamente. Las partes que aprobó se transfieren y quedan bloqueadas; déjelas como están. Las partes marcadas con “Esta área puede necesitar mayor atención” necesitan cambios: revise las preguntas, la rúbrica y la retroalimentación. Su intento anterior aparece al lado como referencia.</translation>
     </message>
@@ -479,7 +479,7 @@
 <context>
     <name>AttachmentList</name>
     <message>
-        <location filename="../../widgets/attachment_list.py" line="+68"/>
+        <location filename="../../widgets/attachment_list.py" line="+67"/>
         <source>Attachments</source>
         <translation>Archivos adjuntos</translation>
     </message>
@@ -628,6 +628,44 @@
     </message>
 </context>
 <context>
+    <name>ConflictPanel</name>
+    <message>
+        <location filename="../../widgets/sync_notes.py" line="+64"/>
+        <source>Changed on another device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This text was also changed on another device, and the server keeps that version, below. Your text stays above until you choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The other device&apos;s version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Use this version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Replace your text with the other device&apos;s version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep mine</source>
+        <translation type="unfinished">Conservar la mía</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep your text; it replaces the other version on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <location filename="../../views/dashboard.py" line="+93"/>
@@ -667,7 +705,7 @@
         <translation>Presione Enter para abrir la solicitud seleccionada en una nueva pestaña.</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+135"/>
         <source>Attempts: {count}</source>
         <translation>Intentos: {count}</translation>
     </message>
@@ -746,12 +784,13 @@ La cola de evaluación, donde los asesores revisan las solicitudes enviadas, lle
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../main_window.py" line="+112"/>
+        <location filename="../../main_window.py" line="+107"/>
+        <location line="+318"/>
         <source>Insignia</source>
         <translation>Insignia</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-305"/>
         <source>Open tabs</source>
         <translation>Pestañas abiertas</translation>
     </message>
@@ -766,7 +805,7 @@ La cola de evaluación, donde los asesores revisan las solicitudes enviadas, lle
         <translation>Panel de control</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -779,6 +818,21 @@ La cola de evaluación, donde los asesores revisan las solicitudes enviadas, lle
         <location line="+4"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>S&amp;ync now</source>
+        <translation>&amp;Sincronizar ahora</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign &amp;in to a server…</source>
+        <translation>&amp;Iniciar sesión en un servidor…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign &amp;out</source>
+        <translation>Cerrar s&amp;esión</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -876,32 +930,74 @@ La cola de evaluación, donde los asesores revisan las solicitudes enviadas, lle
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Local database — not synced</source>
-        <translation>Base de datos local — sin sincronizar</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Insignia works on the database in {folder}. Syncing with a server comes in a later version.</source>
-        <translation>Insignia trabaja con la base de datos en {folder}. La sincronización con un servidor llegará en una versión posterior.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+159"/>
         <source>Decisions on your applications</source>
         <translation>Decisiones sobre sus solicitudes</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+77"/>
+        <source>This link is not an Insignia application link:
+{url}</source>
+        <translation>Este enlace no es un enlace a una solicitud de Insignia:
+{url}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Cannot open the link</source>
         <translation>No se puede abrir el enlace</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-6"/>
         <source>Insignia cannot open “{url}”: there is no such application in this data folder.</source>
         <translation>Insignia no puede abrir “{url}”: esa solicitud no existe en esta carpeta de datos.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="-197"/>
+        <source>Sync: {state}</source>
+        <translation>Sincronización: {state}</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Signed in for this session</source>
+        <translation>Sesión iniciada solo por ahora</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This computer has no keyring Insignia can use to keep your sign-in safely, so it is not saved: Insignia will ask you to sign in again the next time it starts.</source>
+        <translation>Este equipo no tiene un llavero que Insignia pueda usar para guardar su sesión de forma segura, así que no se guarda: Insignia le pedirá que inicie sesión de nuevo la próxima vez que se abra.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot sign in</source>
+        <translation>No se puede iniciar sesión</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Sign out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign out of {server}? Your work stays on this computer; changes not yet sent are sent when you sign in again.</source>
+        <translation>¿Cerrar la sesión en {server}? Su trabajo se queda en este equipo; los cambios aún no enviados se envían cuando vuelva a iniciar sesión.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Signed out</source>
+        <translation>Sesión cerrada</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>A decision on your application</source>
+        <translation>Una decisión sobre su solicitud</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your application has been decided. Open it to read the feedback.</source>
+        <translation>Su solicitud ya tiene una decisión. Ábrala para leer la retroalimentación.</translation>
+    </message>
+    <message>
+        <location line="+161"/>
         <location line="+47"/>
         <location line="+52"/>
         <source>Not saved</source>
@@ -1015,7 +1111,7 @@ Carpeta de datos: {folder}</translation>
 <context>
     <name>PartEditor</name>
     <message>
-        <location filename="../../widgets/part_editor.py" line="+91"/>
+        <location filename="../../widgets/part_editor.py" line="+97"/>
         <source>Rubric of %1</source>
         <translation>Rúbrica de %1</translation>
     </message>
@@ -1093,7 +1189,7 @@ Carpeta de datos: {folder}</translation>
         <translation>Desbloqueada — esta parte se evaluará de nuevo.</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+110"/>
         <source>Replace your text?</source>
         <translation>¿Reemplazar su texto?</translation>
     </message>
@@ -1224,7 +1320,7 @@ Carpeta de datos: {folder}</translation>
 <context>
     <name>QCoreApplication</name>
     <message numerus="yes">
-        <location filename="../../errors.py" line="+77"/>
+        <location filename="../../errors.py" line="+88"/>
         <source>{where} — %n word(s), the limit is {limit}</source>
         <translation>
             <numerusform>{where} — %n palabra; el límite es {limit}</numerusform>
@@ -1297,7 +1393,7 @@ Carpeta de datos: {folder}</translation>
 {error}</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+31"/>
         <location line="+17"/>
         <source>Loading the queue…</source>
         <translation>Cargando la cola…</translation>
@@ -1452,7 +1548,7 @@ Carpeta de datos: {folder}</translation>
 <context>
     <name>Role</name>
     <message>
-        <location filename="../../main_window.py" line="-313"/>
+        <location filename="../../main_window.py" line="-465"/>
         <source>Educator</source>
         <translation>Educador</translation>
     </message>
@@ -1608,6 +1704,99 @@ Carpeta de datos: {folder}</translation>
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../views/sign_in.py" line="+60"/>
+        <source>Sign in to a server</source>
+        <translation>Iniciar sesión en un servidor</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your work stays on this computer and is shared with the server, so assessors receive your submissions and you receive their decisions. Without a connection Insignia keeps working and catches up later.</source>
+        <translation>Su trabajo se queda en este equipo y se comparte con el servidor, para que los evaluadores reciban sus envíos y usted reciba sus decisiones. Sin conexión, Insignia sigue funcionando y se pone al día después.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>https://insignia.school.org</source>
+        <translation>https://insignia.escuela.org</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Se&amp;rver address:</source>
+        <translation>Dirección del se&amp;rvidor:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Username:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server address</source>
+        <translation>Dirección del servidor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Username</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Iniciar sesión</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Signing in…</source>
+        <translation>Iniciando sesión…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>“{address}” is not a server address. Type it as your school gave it, for example https://insignia.school.org.</source>
+        <translation>«{address}» no es una dirección de servidor. Escríbala como se la dio su escuela, por ejemplo https://insignia.escuela.org.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Type your username and password.</source>
+        <translation>Escriba su usuario y su contraseña.</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>The username or password is not right.</source>
+        <translation>El usuario o la contraseña no son correctos.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server at {server} cannot be reached. Check the address and your connection, then try again.</source>
+        <translation>No se puede conectar con el servidor {server}. Revise la dirección y su conexión, y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This is an administrator&apos;s account. Administrators manage the server with insignia-server; sign in here as an educator or an assessor.</source>
+        <translation>Esta es una cuenta de administrador. Los administradores gestionan el servidor con insignia-server; inicie sesión aquí como educador o evaluador.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The server refused: {reason}</source>
+        <translation>El servidor lo rechazó: {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signing in failed: {reason}</source>
+        <translation>No se pudo iniciar sesión: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <location filename="../../item_models.py" line="+62"/>
@@ -1728,6 +1917,50 @@ Carpeta de datos: {folder}</translation>
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message numerus="yes">
+        <location filename="../../sync.py" line="+279"/>
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n cambio en espera de envío</numerusform>
+            <numerusform>%n cambios en espera de envío</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncRefusalBanner</name>
+    <message>
+        <location filename="../../widgets/sync_notes.py" line="+94"/>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hide this message; the draft stays as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not accepted by the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Not sent: an answer was also changed on another device. Choose which text to keep, then submit again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server did not accept a change: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server did not accept the submission: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VerdictPanel</name>
     <message>
         <location filename="../../widgets/verdict_panel.py" line="+45"/>
@@ -1843,6 +2076,19 @@ Carpeta de datos: {folder}</translation>
     </message>
 </context>
 <context>
+    <name>WaitingToSendBanner</name>
+    <message>
+        <location filename="../../widgets/sync_notes.py" line="-79"/>
+        <source>Submitted on this computer — waiting to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It goes to the server as soon as Insignia can reach it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WelcomeDialog</name>
     <message>
         <location filename="../../views/welcome.py" line="+39"/>
@@ -1911,7 +2157,7 @@ Carpeta de datos: {folder}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../app.py" line="+66"/>
+        <location filename="../../app.py" line="+67"/>
         <source>There is no user “{name}” in the data folder
 {folder}
 
@@ -1922,12 +2168,12 @@ Start with --user and the name of a user of that folder. A new folder started wi
 Inicie con --user y el nombre de un usuario de esa carpeta. Una carpeta nueva iniciada con --demo tiene los usuarios educator y assessor.</translation>
     </message>
     <message>
-        <location line="+329"/>
+        <location line="+325"/>
         <source>Insignia cannot start</source>
         <translation>Insignia no puede iniciar</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-156"/>
         <source>Insignia cannot use its data</source>
         <translation>Insignia no puede usar sus datos</translation>
     </message>
@@ -2018,7 +2264,7 @@ Inicie con --user y el nombre de un usuario de esa carpeta. Una carpeta nueva in
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../errors.py" line="-30"/>
+        <location filename="../../errors.py" line="-41"/>
         <source>Confirm that the application is ready for assessment</source>
         <translation>Confirme que la solicitud está lista para evaluación</translation>
     </message>
@@ -2038,7 +2284,12 @@ Inicie con --user y el nombre de un usuario de esa carpeta. Una carpeta nueva in
         <translation>Escriba en la nota de reenvío qué ha cambiado desde su último intento (Qué ha cambiado)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
+        <source>What&apos;s changed — changed on another device too: choose which text to keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>{part} — attach at least one piece of evidence</source>
         <translation>{part} — adjunte al menos una evidencia</translation>
     </message>
@@ -2048,7 +2299,12 @@ Inicie con --user y el nombre de un usuario de esa carpeta. Una carpeta nueva in
         <translation>{part} · Pregunta {number}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>{where} — changed on another device too: choose which text to keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>{where} — no answer yet</source>
         <translation>{where} — aún sin respuesta</translation>
     </message>
@@ -2618,7 +2874,7 @@ Instale la versión más reciente para abrirla.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../views/queue.py" line="-169"/>
+        <location filename="../../views/queue.py" line="-159"/>
         <source>{name} (you)</source>
         <translation>{name} (usted)</translation>
     </message>
@@ -2709,6 +2965,89 @@ Instale la versión más reciente para abrirla.</translation>
         <location line="+1"/>
         <source>Español</source>
         <translation>Español</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <location filename="../../sync.py" line="-59"/>
+        <source>Local database — not synced</source>
+        <translation>Base de datos local — sin sincronizar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Syncing {done} of {total}…</source>
+        <translation>Sincronizando {done} de {total}…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Offline — changes wait here</source>
+        <translation>Sin conexión — los cambios esperan aquí</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign-in needed</source>
+        <translation>Hay que iniciar sesión</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync error</source>
+        <translation>Error de sincronización</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Synced</source>
+        <translation>Sincronizado</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Insignia works on the database in {folder}. Sign in to a server (File menu) to share your work with assessors.</source>
+        <translation>Insignia trabaja con la base de datos de {folder}. Inicie sesión en un servidor (menú Archivo) para compartir su trabajo con los evaluadores.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Server: {server} as {user}</source>
+        <translation>Servidor: {server} como {user}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Last synced at {time}</source>
+        <translation>Última sincronización a las {time}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The server cannot be reached. Your work is kept on this computer and sent when it can be.</source>
+        <translation>No se puede conectar con el servidor. Su trabajo se guarda en este equipo y se envía en cuanto se pueda.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No keyring is available to keep your sign-in: sign in again each time Insignia starts.</source>
+        <translation>No hay un llavero disponible para guardar su sesión: inicie sesión cada vez que abra Insignia.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your sign-in has expired or was revoked. Sign in again.</source>
+        <translation>Su sesión caducó o fue revocada. Inicie sesión de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The server had a problem: {reason}</source>
+        <translation>El servidor tuvo un problema: {reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This computer could not save what arrived: {reason}</source>
+        <translation>Este equipo no pudo guardar lo que llegó: {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Something went wrong while syncing: {reason}</source>
+        <translation>Algo salió mal al sincronizar: {reason}</translation>
     </message>
 </context>
 <context>
