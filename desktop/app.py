@@ -46,6 +46,8 @@ logger = logging.getLogger(__name__)
 TRANSLATIONS = Path(__file__).with_name("resources") / "translations"
 DEFAULT_USER = "educator"
 LOCK_NAME = "insignia.lock"
+# The setting naming the server account's user (see model.sync.outbox).
+SYNCED_USER = "sync.username"
 # The dashboard paints with the newest attempts; the rest follow from a worker.
 FIRST_PAGE = 500
 
@@ -138,13 +140,16 @@ def sign_in_user(
     find: Callable[[str], UserRecord | None],
     users: Callable[[], list[UserRecord]],
     data_dir: Path,
+    synced: str = "",
 ) -> UserRecord:
-    """``username``; without one, ``educator``, else the folder's only educator.
+    """``username``; without one, the user the folder syncs as (``synced``),
+    ``educator``, else the folder's only educator.
 
     A folder set up at the first start has one educator, named after the
     computer's login, so a plain ``insignia`` signs them in.
     """
-    user = find(username or DEFAULT_USER)
+    user = find(synced) if username is None and synced else None
+    user = user or find(username or DEFAULT_USER)
     if user is None and username is None:
         educators = [u for u in users() if u.role is Role.EDUCATOR]
         user = educators[0] if len(educators) == 1 else None
@@ -178,7 +183,9 @@ def _open_with_store(
             except NotFound:
                 return None
 
-        user = sign_in_user(username, find, store.users, store.data_dir)
+        user = sign_in_user(
+            username, find, store.users, store.data_dir, store.setting(SYNCED_USER)
+        )
     except BaseException:
         store.close()
         raise
@@ -196,7 +203,9 @@ def _open_from_first_look(
 ) -> MainWindow:
     """Paint from a quick read; the store opens on a worker meanwhile."""
     try:
-        user = sign_in_user(username, first.user, first.users, data_dir)
+        user = sign_in_user(
+            username, first.user, first.users, data_dir, first.setting(SYNCED_USER)
+        )
         rows = first.dashboard_rows(user.id, FIRST_PAGE + 1)
     finally:
         first.close()

@@ -74,7 +74,7 @@ class SyncController(QObject):
         self._again = False
         self._emitting = False
         self._stopped = False
-        from model.sync.engine import Backoff
+        from model.sync.backoff import Backoff
 
         self._backoff = Backoff()
         self._timer = QTimer(self, interval=INTERVAL_MS)

@@ -228,9 +228,17 @@ class FirstLook:
     def users(self) -> list[UserRecord]:
         with self._reading() as connection:
             rows = connection.execute(
-                "SELECT id, username, display_name, email, role FROM users ORDER BY id"
+                "SELECT id, username, display_name, email, role FROM users"
+                " WHERE username NOT LIKE '~%' ORDER BY id"
             ).fetchall()
         return [UserRecord(r[0], r[1], r[2], r[3], Role(r[4])) for r in rows]
+
+    def setting(self, key: str) -> str:
+        with self._reading() as connection:
+            row = connection.execute(
+                "SELECT value FROM settings WHERE key = ?", (key,)
+            ).fetchone()
+        return str(row[0]) if row else ""
 
     def dashboard_rows(
         self, educator_id: int, limit: int | None = None

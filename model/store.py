@@ -208,8 +208,14 @@ class Store:
             return _user_record(user)
 
     def users(self) -> list[UserRecord]:
+        """The people of this folder; stand-ins for others' accounts are left out."""
         with self._unit() as session:
-            return [_user_record(u) for u in session.scalars(select(User))]
+            return [
+                _user_record(u)
+                for u in session.scalars(
+                    select(User).where(User.username.not_like("~%")).order_by(User.id)
+                )
+            ]
 
     # Catalog ----------------------------------------------------------------
 

@@ -15,7 +15,6 @@ transaction as the page it read.
 from __future__ import annotations
 
 import logging
-import random
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -36,6 +35,7 @@ from model.entities import (
 )
 from model.store import Store
 from model.sync import local, outbox
+from model.sync.backoff import Backoff as Backoff
 from model.sync.client import ServerClient, ServerRefused
 from model.sync_protocol import (
     MAX_OPERATIONS,
@@ -56,26 +56,6 @@ ASSESSMENT_KINDS = frozenset(
     {OperationKind.CLAIM, OperationKind.SAVE_VERDICT, OperationKind.DECIDE}
 )
 TEXT_KINDS = frozenset({OperationKind.SAVE_ANSWER, OperationKind.SAVE_NOTE})
-
-
-class Backoff:
-    """Exponential waits with jitter: 2 s, 4 s, 8 s … up to ``cap``, each ±50 %."""
-
-    def __init__(
-        self, base: float = 2.0, cap: float = 300.0, rng: random.Random | None = None
-    ) -> None:
-        self.base = base
-        self.cap = cap
-        self.failures = 0
-        self._rng = rng or random.Random()
-
-    def next_delay(self) -> float:
-        delay: float = min(self.cap, self.base * 2.0**self.failures)
-        self.failures += 1
-        return delay * self._rng.uniform(0.5, 1.0)
-
-    def reset(self) -> None:
-        self.failures = 0
 
 
 @dataclass(frozen=True)
