@@ -383,7 +383,10 @@ def first_start(data_dir: Path) -> str | None:
     from model.store import Store, local_username
 
     dialog = WelcomeDialog(data_dir)
-    if dialog.exec() != WelcomeDialog.DialogCode.Accepted:
+    choice = dialog.exec()
+    if choice == WelcomeDialog.SIGN_IN:
+        return _first_sign_in(data_dir)
+    if choice != WelcomeDialog.DialogCode.Accepted:
         return None
     store = Store(data_dir)
     try:
@@ -393,6 +396,21 @@ def first_start(data_dir: Path) -> str | None:
     finally:
         store.close()
     return user.username
+
+
+def _first_sign_in(data_dir: Path) -> str | None:
+    """A new folder for a server account: its user comes from the server."""
+    from desktop.views.sign_in import SignInDialog
+    from model.store import Store
+
+    store = Store(data_dir)
+    try:
+        dialog = SignInDialog(lambda: store)
+        if dialog.exec() != SignInDialog.DialogCode.Accepted or not dialog.result_:
+            return None
+        return dialog.result_.user.username
+    finally:
+        store.close()
 
 
 def _startup_error(text: str) -> int:

@@ -55,6 +55,11 @@ def missing_item_text(
             "errors", "Write what has changed since your last attempt (What's changed)"
         ),
     }
+    if item.kind is Missing.CONFLICT and item.part_id is None:
+        return translate(
+            "errors",
+            "What's changed — changed on another device too: choose which text to keep",
+        )
     if item.kind in simple or item.part_id is None:
         return simple.get(item.kind, str(item.kind))
 
@@ -71,6 +76,11 @@ def missing_item_text(
     where = translate("errors", "{part} · Question {number}").format(
         part=where, number=number
     )
+    if item.kind is Missing.CONFLICT:
+        return translate(
+            "errors",
+            "{where} — changed on another device too: choose which text to keep",
+        ).format(where=where)
     if item.kind is Missing.TOO_LONG:
         # lupdate marks plural forms only on tr().
         return QCoreApplication.tr(

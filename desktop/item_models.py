@@ -67,6 +67,11 @@ def status_text(status: Status) -> str:
     }[status]
 
 
+def waiting_to_send_text() -> str:
+    """The status of a submission made here that the server has not received."""
+    return QCoreApplication.translate("Status", "Submitted · waiting to send")
+
+
 def short_date(value: date | datetime | None) -> str:
     """A date in the user's locale, short form; empty for no date."""
     if value is None:
@@ -102,6 +107,8 @@ class ApplicationTableModel(QAbstractTableModel):
         self._ranks: list[int] = []
         self._overdue: int | None = None
         self._row_of_id: dict[int, int] = {}
+        # Submitted on this computer, not on the server yet.
+        self._waiting: frozenset[int] = frozenset()
         self._today = today()
 
     # Qt's interface ---------------------------------------------------------
@@ -196,6 +203,20 @@ class ApplicationTableModel(QAbstractTableModel):
             self.index(position, 0), self.index(position, self.COLUMN_COUNT - 1)
         )
 
+    def set_waiting(self, application_ids: set[int] | frozenset[int]) -> None:
+        """Say "waiting to send" for these submissions, and only these."""
+        changed = self._waiting ^ application_ids
+        self._waiting = frozenset(application_ids)
+        for application_id in changed:
+            position = self._row_of_id.get(application_id)
+            if position is not None:
+                index = self.index(position, self.STATUS)
+                self.dataChanged.emit(index, index)
+
+    def is_waiting(self, row: DashboardRow) -> bool:
+        """Submitted on this computer, and not yet sent to the server."""
+        return row.status is Status.SUBMITTED and row.id in self._waiting
+
     def row(self, position: int) -> DashboardRow:
         return self._rows[position]
 
@@ -279,7 +300,11 @@ class ApplicationTableModel(QAbstractTableModel):
         if column == self.ATTEMPT:
             return str(row.attempt)
         if column == self.STATUS:
-            return status_text(row.status)
+            return (
+                waiting_to_send_text()
+                if self.is_waiting(row)
+                else status_text(row.status)
+            )
         if column == self.SUBMITTED:
             return short_date(row.submitted_at)
         if column == self.DECIDED:
@@ -304,6 +329,12 @@ class ApplicationTableModel(QAbstractTableModel):
         return column == self.DUE and self.is_overdue(row)
 
     def _tooltip(self, row: DashboardRow, column: int) -> str | None:
+        if column == self.STATUS and self.is_waiting(row):
+            return QCoreApplication.translate(
+                "dashboard",
+                "Submitted on this computer. It goes to the server as soon as"
+                " Insignia can reach it.",
+            )
         if self._is_overdue(row, column):
             return QCoreApplication.translate(
                 "dashboard",

@@ -355,7 +355,7 @@ class MainWindow(QMainWindow):
 
         account = self.sync.account
         dialog = SignInDialog(
-            self.context,
+            lambda: self.context.store,
             self,
             server=account.server if account else "",
             username=account.username if account else "",

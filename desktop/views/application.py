@@ -33,6 +33,7 @@ from desktop.widgets.autosave import Autosaver
 from desktop.widgets.common import plain_label
 from desktop.widgets.readiness_panel import ReadinessPanel
 from desktop.widgets.submission_view import SubmissionView
+from desktop.widgets.sync_notes import SyncBanners
 from model.errors import (
     MissingItem,
     NotAllowed,
@@ -42,11 +43,12 @@ from model.errors import (
 )
 from model.privacy import WORDS_SETTING, application_findings, words_from_setting
 from model.readiness import check_application
-from model.records import ApplicationRecord
+from model.records import ApplicationRecord, SyncNotes
 
 logger = logging.getLogger(__name__)
 
 CONTENT_MAX_WIDTH = 940
+CONTENT_SPACING = 16
 TITLE_CHARS = 22
 PAGE_MARGINS = (28, 24, 28, 32)
 
@@ -56,6 +58,10 @@ class ApplicationPage(QWidget):
 
     ``openRequested`` asks the window to open another application (an earlier
     attempt, or the new one after Reapply) in its own tab.
+
+    After a sync changed the application, the page shows the stored state
+    again, unless the educator is typing: then only what the sync says
+    (conflicts, refusals) is shown, and the typing carries on.
     """
 
     openRequested = Signal(int)
@@ -73,9 +79,14 @@ class ApplicationPage(QWidget):
         self._content: QWidget | None = None
         self.editor: ApplicationEditor | None = None
         self.readiness: ReadinessPanel | None = None
+        self.banners: SyncBanners | None = None
+        self.notes = SyncNotes()
+        # True while the page itself says the application changed.
+        self._announcing = False
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         context.changes.attemptCreated.connect(self._attempt_created)
+        context.changes.applicationChanged.connect(self._application_changed)
         self._build()
 
     # The contract with the window ------------------------------------------
@@ -122,7 +133,7 @@ class ApplicationPage(QWidget):
             self._content.hide()
             self._content.setParent(None)
             self._content.deleteLater()
-            self.editor = self.readiness = None
+            self.editor = self.readiness = self.banners = None
         try:
             store = self.context.store
             self.record, previous = store.application_with_previous(
@@ -139,6 +150,7 @@ class ApplicationPage(QWidget):
             self._content.setAlignment(Qt.AlignmentFlag.AlignCenter)
         else:
             self._content = self._make_content(self.record, previous)
+            self._show_notes()
         self._layout.addWidget(self._content)
         if self.editor is not None and self.readiness is not None:
             # The suggestions are a last look before submitting: Tab reaches
@@ -149,21 +161,25 @@ class ApplicationPage(QWidget):
     def _make_content(
         self, record: ApplicationRecord, previous: ApplicationRecord | None
     ) -> QWidget:
+        self.banners = SyncBanners(self)
+        self.banners.dismissRequested.connect(self._dismiss_refusals)
         if not record.editable:
             view = SubmissionView(self.context, record, parent=self)
             view.openRequested.connect(self.openRequested)
             view.reapplyRequested.connect(self._reapply)
-            return _scrolling(view, "submissionScroll")
+            return _scrolling(_below(self.banners, view), "submissionScroll")
 
         editor = ApplicationEditor(self.context, record, self._autosaver, self)
         editor.openRequested.connect(self.openRequested)
         editor.submitRequested.connect(self._submit)
+        editor.conflictChosen.connect(self._resolve)
         readiness = ReadinessPanel(self.context, editor.draft, previous, self)
         editor.draftChanged.connect(readiness.schedule)
         readiness.findingActivated.connect(editor.reveal)
         readiness.findingsChanged.connect(editor.findings_updated)
         self.editor, self.readiness = editor, readiness
-        left = _with_panel(readiness, _scrolling(editor, "editorScroll"))
+        page = _scrolling(_below(self.banners, editor), "editorScroll")
+        left = _with_panel(readiness, page)
         if previous is None:
             return left
 
@@ -298,12 +314,124 @@ class ApplicationPage(QWidget):
             )
             return
         self._build()
-        self.context.changes.applicationChanged.emit(self.application_id)
+        self._announcing = True
+        try:
+            self.context.changes.applicationChanged.emit(self.application_id)
+        finally:
+            self._announcing = False
 
     def _attempt_created(self, _new_id: int, previous_id: int) -> None:
         # The denied attempt loses its Reapply button and points to the new one.
         if previous_id == self.application_id:
             self._build()
+
+    # What syncing left ------------------------------------------------------
+
+    def _show_notes(self) -> None:
+        """Show the banners and conflicts the store keeps for this application."""
+        if self.record is None or self.banners is None:
+            return
+        try:
+            self.notes = self.context.store.sync_notes(
+                self.application_id, actor_id=self.context.user.id
+            )
+        except (NotFound, NotAllowed) as error:
+            logger.warning("No sync notes for %s: %s", self.application_id, error)
+            return
+        self.banners.show_notes(
+            self.notes, self.record.credential, self.context.language
+        )
+        if self.editor is not None:
+            self.editor.show_conflicts(self.notes.conflicts)
+
+    def _application_changed(self, application_id: int) -> None:
+        """Show the application as stored now, after a sync changed it."""
+        if application_id != self.application_id or self._announcing:
+            return
+        if self._autosaver.has_pending():
+            # The typed text stays as it is, and is saved as usual.
+            self._show_notes()
+            return
+        if not self._show_stored_in_place():
+            self._build()
+
+    def _show_stored_in_place(self) -> bool:
+        """Update the open draft's editors; False when the page must be rebuilt.
+
+        Rebuilding would take the educator's place and focus in the draft.
+        """
+        if self.editor is None:
+            return False
+        try:
+            record = self.context.store.application(
+                self.application_id, actor_id=self.context.user.id
+            )
+        except (NotFound, NotAllowed):
+            return False
+        if not record.editable:
+            return False
+        self.record = record
+        self.editor.show_stored(record)
+        self._show_notes()
+        return True
+
+    def _resolve(self, field: str, keep_mine: bool) -> None:
+        """Keep this computer's text or take the other device's, as chosen."""
+        conflict = next((c for c in self.notes.conflicts if c.field == field), None)
+        if conflict is None or self.editor is None:
+            return
+        try:
+            # What was typed last is "mine"; none of it may be saved over
+            # the other version afterwards.
+            self._autosaver.flush()
+        except Exception as error:
+            QMessageBox.warning(
+                self,
+                self.tr("Not changed"),
+                self.tr(
+                    "Your last changes could not be saved, so both versions are "
+                    "kept for now:"
+                )
+                + "\n\n"
+                + str(error),
+            )
+            return
+        store, user_id = self.context.store, self.context.user.id
+        try:
+            store.resolve_conflict(
+                self.application_id, field, keep_mine=keep_mine, actor_id=user_id
+            )
+            record = store.application(self.application_id, actor_id=user_id)
+        except WorkflowError as error:
+            QMessageBox.warning(
+                self, self.tr("Not changed"), errors.workflow_error_text(error)
+            )
+            return
+        self.record = self.editor.record = record
+        editor = self.editor.text_editor(conflict.question_id)
+        if not keep_mine and editor is not None:
+            if conflict.question_id is None:
+                editor.set_text(record.resubmission_note)
+            else:
+                editor.set_text(record.answers.get(conflict.question_id, ""))
+            self.editor.draftChanged.emit()
+        self._show_notes()
+        self._autosaver.report_saved()
+        if editor is not None:
+            # The panel that had the focus is gone; the text it was about stays.
+            editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _dismiss_refusals(self) -> None:
+        try:
+            self.context.store.dismiss_refusals(
+                self.application_id, actor_id=self.context.user.id
+            )
+        except WorkflowError as error:
+            QMessageBox.warning(
+                self, self.tr("Not changed"), errors.workflow_error_text(error)
+            )
+            return
+        self._show_notes()
 
 
 class _PageScroll(QScrollArea):
@@ -396,6 +524,18 @@ def _scrolling(content: QWidget, object_name: str) -> QScrollArea:
     row.addWidget(content, 1)
     row.addStretch(0)
     return _PageScroll(canvas, object_name)
+
+
+def _below(banners: QWidget, view: QWidget) -> QWidget:
+    """``view`` with ``banners`` above it, in one column."""
+    column = QWidget()
+    column.setObjectName("pageColumn")
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(CONTENT_SPACING)
+    layout.addWidget(banners)
+    layout.addWidget(view)
+    return column
 
 
 def _with_panel(panel: QWidget, page: QScrollArea) -> QWidget:

@@ -38,6 +38,7 @@ from desktop.item_models import (
     StatusFilter,
     short_date,
     status_text,
+    waiting_to_send_text,
 )
 from desktop.keyboard import chain
 from desktop.tasks import run_in_background
@@ -49,6 +50,8 @@ logger = logging.getLogger(__name__)
 # Changes arriving within this many milliseconds are shown in one update, so an
 # autosave every second of typing does not reload the dashboard each time.
 REFRESH_DELAY_MS = 250
+# Room on either side of a cell's text.
+CELL_PADDING = 24
 
 
 def dashboard_row(record: ApplicationRecord) -> DashboardRow:
@@ -80,6 +83,7 @@ class DashboardView(QWidget):
         self._selected_id: int | None = None
         self._pending: set[int] = set()
         self._complete = True
+        self._waiting_asked = False
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self._update_pending)
 
@@ -215,7 +219,7 @@ class DashboardView(QWidget):
                 metrics.horizontalAdvance(sample),
                 metrics.horizontalAdvance(headers[column]) + 20,
             )
-            table.setColumnWidth(column, width + 24)
+            table.setColumnWidth(column, width + CELL_PADDING)
 
     # Data -------------------------------------------------------------------
 
@@ -229,6 +233,33 @@ class DashboardView(QWidget):
         """Show ``rows``; when not ``complete``, they are the newest ones only."""
         self._complete = complete
         self.model.set_rows(rows)
+        if not self._waiting_asked:
+            # Once: every change after that brings the set up to date.
+            self._waiting_asked = True
+            QTimer.singleShot(0, self, self._load_waiting)
+
+    def _load_waiting(self) -> None:
+        """Find the submissions still on this computer, on a worker."""
+        context = self.context
+        user_id = context.user.id
+
+        def work() -> set[int]:
+            return context.store.waiting_to_send(user_id)
+
+        run_in_background(work, self._show_waiting, self._update_failed)
+
+    def _show_waiting(self, application_ids: set[int]) -> None:
+        if shiboken6.isValid(self):
+            self._set_waiting(application_ids)
+
+    def _set_waiting(self, application_ids: set[int]) -> None:
+        self.model.set_waiting(application_ids)
+        if application_ids:
+            # Only then: without a server the column stays as narrow as before.
+            width = self.table.fontMetrics().horizontalAdvance(waiting_to_send_text())
+            column = ApplicationTableModel.STATUS
+            if self.table.columnWidth(column) < width + CELL_PADDING:
+                self.table.setColumnWidth(column, width + CELL_PADDING)
 
     def load_in_background(self) -> None:
         """Read every row on a worker, then show them all."""
@@ -259,17 +290,21 @@ class DashboardView(QWidget):
         store = self.context.store
         user_id = self.context.user.id
 
-        def work() -> list[DashboardRow]:
+        def work() -> tuple[list[DashboardRow], set[int]]:
             records = (store.application(i) for i in ids)
-            return [dashboard_row(r) for r in records if r.educator_id == user_id]
+            rows = [dashboard_row(r) for r in records if r.educator_id == user_id]
+            # A submission, or a sync that sent one, changes the set.
+            return rows, store.waiting_to_send(user_id)
 
         run_in_background(work, self._apply_updates, self._update_failed)
 
-    def _apply_updates(self, rows: list[DashboardRow]) -> None:
+    def _apply_updates(self, update: tuple[list[DashboardRow], set[int]]) -> None:
         if not shiboken6.isValid(self):
             return
+        rows, waiting = update
         for row in rows:
             self.model.upsert(row)
+        self._set_waiting(waiting)
 
     def _update_failed(self, error: BaseException) -> None:
         logger.warning("The dashboard could not show a change: %s", error)

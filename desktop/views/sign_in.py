@@ -8,7 +8,9 @@ syncs with that account, as the local user of the same name.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -21,11 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.context import AppContext
 from desktop.secrets import KeyringUnavailable, save_token
 from desktop.tasks import run_in_background
 from model.enums import Role
 from model.records import UserRecord
+
+if TYPE_CHECKING:
+    from model.store import Store
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +53,7 @@ class SignInDialog(QDialog):
 
     def __init__(
         self,
-        context: AppContext,
+        store: Callable[[], Store],
         parent: QWidget | None = None,
         *,
         server: str = "",
@@ -58,7 +62,7 @@ class SignInDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("signInDialog")
         self.setWindowTitle(self.tr("Sign in to a server"))
-        self.context = context
+        self._store = store
         self.result_: SignedIn | None = None
 
         intro = QLabel(
@@ -149,7 +153,7 @@ class SignInDialog(QDialog):
             (self.password if username else self.username).setFocus()
             return
         self._busy(True)
-        store = self.context.store
+        store = self._store()
         run_in_background(
             lambda: _sign_in(store, server, username, password),
             self._signed_in,
@@ -167,13 +171,11 @@ class SignInDialog(QDialog):
         self.password.setFocus()
 
 
-def _sign_in(store: object, server: str, username: str, password: str) -> SignedIn:
+def _sign_in(store: Store, server: str, username: str, password: str) -> SignedIn:
     """On a worker: ask the server, keep the token, connect the data folder."""
-    from model.store import Store
     from model.sync.account import Account, connect
     from model.sync.client import ServerClient
 
-    assert isinstance(store, Store)
     with ServerClient(server, timeout=15) as client:
         token = client.sign_in(username, password)
         me = client.me()

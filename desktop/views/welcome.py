@@ -31,7 +31,12 @@ def is_email(text: str) -> bool:
 
 
 class WelcomeDialog(QDialog):
-    """Asks the educator's name and e-mail; accepted only when both are valid."""
+    """Asks the educator's name and e-mail; accepted only when both are valid.
+
+    Ends with ``SIGN_IN`` instead when the user has an account on a server.
+    """
+
+    SIGN_IN = 2
 
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +78,15 @@ class WelcomeDialog(QDialog):
         ok.setObjectName("welcomeStart")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        server = buttons.addButton(
+            self.tr("Sign in to a &server instead…"),
+            QDialogButtonBox.ButtonRole.ActionRole,
+        )
+        server.setObjectName("welcomeSignIn")
+        server.setToolTip(
+            self.tr("Your school runs an Insignia server: use your account there")
+        )
+        server.clicked.connect(lambda: self.done(self.SIGN_IN))
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,10 +24,11 @@ from desktop.widgets.autosave import Autosaver, SaveStatusLabel
 from desktop.widgets.common import INFO, Panel, heading, muted, plain_label, primary
 from desktop.widgets.confirmation_panel import ConfirmationPanel
 from desktop.widgets.part_editor import PartEditor
+from desktop.widgets.sync_notes import ConflictPanel, place_conflict
 from model.errors import WorkflowError
 from model.privacy import PrivacyFinding
 from model.readiness import Finding, FindingKind
-from model.records import ApplicationRecord
+from model.records import ApplicationRecord, ConflictRecord
 
 CONTENT_SPACING = 16
 # A revealed passage lands this far down the visible page, below its context.
@@ -45,6 +47,8 @@ class ApplicationEditor(QWidget):
     submitRequested = Signal()
     # An answer was typed, or the draft changed (copy, unlock, attachments).
     draftChanged = Signal()
+    # A text changed on another device too: its field, and True to keep mine.
+    conflictChosen = Signal(str, bool)
 
     def __init__(
         self,
@@ -80,12 +84,14 @@ class ApplicationEditor(QWidget):
         for part in record.credential.parts:
             editor = PartEditor(context, record, part, autosaver, self)
             editor.recordChanged.connect(self._record_changed)
+            editor.conflictChosen.connect(self.conflictChosen)
             for answer in editor.editors.values():
                 answer.edited.connect(self.draftChanged)
             layout.addWidget(editor)
             self.part_editors.append(editor)
 
         self.note: AnswerEdit | None = None
+        self.note_conflict: ConflictPanel | None = None
         if record.attempt > 1:
             layout.addWidget(self._note_section(record.resubmission_note))
         self.confirmations = ConfirmationPanel(record, self)
@@ -177,6 +183,51 @@ class ApplicationEditor(QWidget):
     def _record_changed(self, record: ApplicationRecord) -> None:
         self.record = record
         self.draftChanged.emit()
+
+    # What happened elsewhere -------------------------------------------------
+
+    def show_stored(self, record: ApplicationRecord) -> None:
+        """Show ``record`` as stored, after a change made elsewhere (a sync).
+
+        Only while no edit waits to be saved: the texts that changed replace
+        what the editors show.
+        """
+        self.record = record
+        for part in self.part_editors:
+            part.show_stored(record)
+        if self.note is not None and record.resubmission_note != self.note.saved_text:
+            self.note.set_text(record.resubmission_note)
+        for name, box in self.confirmations.boxes.items():
+            box.blockSignals(True)
+            box.setChecked(bool(getattr(record, name)))
+            box.blockSignals(False)
+        self.draftChanged.emit()
+
+    def text_editor(self, question_id: int | None) -> AnswerEdit | None:
+        """The editor of the answer to ``question_id``, or (``None``) of the note."""
+        if question_id is None:
+            return self.note
+        return next(
+            (
+                p.editors[question_id]
+                for p in self.part_editors
+                if question_id in p.editors
+            ),
+            None,
+        )
+
+    def show_conflicts(self, conflicts: Sequence[ConflictRecord]) -> None:
+        """A panel with the other device's text below each text in ``conflicts``."""
+        by_question = {conflict.question_id: conflict for conflict in conflicts}
+        for part in self.part_editors:
+            part.show_conflicts(by_question)
+        if self.note is not None:
+            self.note_conflict = place_conflict(
+                self.note_conflict,
+                by_question.get(None),
+                self.note,
+                self.conflictChosen,
+            )
 
     def keyboard_sections(self) -> list[Section]:
         """Where Next part and Previous part go: parts, note, confirmations."""

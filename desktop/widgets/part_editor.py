@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from pathlib import Path
 
 import shiboken6
@@ -27,11 +28,13 @@ from desktop.widgets.attention_banner import AttentionBanner
 from desktop.widgets.autosave import Autosaver
 from desktop.widgets.common import SUCCESS, Panel, bold, heading, muted, plain_label
 from desktop.widgets.rubric_panel import RubricPanel
+from desktop.widgets.sync_notes import ConflictPanel, place_conflict
 from model.attachments import AttachmentRefused
 from model.errors import WorkflowError
 from model.records import (
     ApplicationRecord,
     AttachmentRecord,
+    ConflictRecord,
     PartRecord,
     QuestionRecord,
 )
@@ -49,6 +52,8 @@ class PartEditor(Panel):
 
     # A fresh record after this editor changed the application.
     recordChanged = Signal(object)
+    # An answer's conflict: its field, and True to keep mine (False: theirs).
+    conflictChosen = Signal(str, bool)
 
     def __init__(
         self,
@@ -65,6 +70,7 @@ class PartEditor(Panel):
         self._autosaver = autosaver
         self.editors: dict[int, AnswerEdit] = {}
         self.counts: dict[int, WordCountLabel] = {}
+        self.conflicts: dict[int, ConflictPanel] = {}
         self._attachment_records: dict[int, AttachmentRecord] = {}
         title = context.text(part.title)
         self.setAccessibleName(title)
@@ -216,6 +222,42 @@ class PartEditor(Panel):
         attachments = record.attachments_of(self.part.id)
         self._attachment_records = {a.id: a for a in attachments}
         self.attachments.set_attachments(attachments)
+
+    def show_stored(self, record: ApplicationRecord) -> None:
+        """Show ``record`` as stored, answers too, after a change made elsewhere.
+
+        Only for a draft with no edit waiting to be saved: an answer that
+        changed is replaced in its editor.
+        """
+        for question_id, editor in self.editors.items():
+            text = record.answers.get(question_id, "")
+            if text != editor.saved_text:
+                # The cursor stays about where it was, for whoever is reading.
+                position = editor.textCursor().position()
+                editor.set_text(text)
+                cursor = editor.textCursor()
+                cursor.setPosition(
+                    min(position, editor.document().characterCount() - 1)
+                )
+                editor.setTextCursor(cursor)
+        self.apply(record)
+
+    def show_conflicts(self, conflicts: Mapping[int | None, ConflictRecord]) -> None:
+        """Show the other device's text below each answer in ``conflicts``.
+
+        ``conflicts`` is keyed by question; answers not in it lose their panel.
+        """
+        for question_id in self.editors:
+            panel = place_conflict(
+                self.conflicts.get(question_id),
+                conflicts.get(question_id),
+                self.counts[question_id],
+                self.conflictChosen,
+            )
+            if panel is None:
+                self.conflicts.pop(question_id, None)
+            else:
+                self.conflicts[question_id] = panel
 
     def _describe_attention(self, banner: AttentionBanner | None) -> None:
         """Give the banner's words to the part's editors, for screen readers.
