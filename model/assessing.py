@@ -26,7 +26,7 @@ import logging
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -36,10 +36,12 @@ from model.entities import (
     Assessment,
     Notification,
     NotificationKind,
+    OutboxOperation,
     Part,
     PartVerdict,
     Role,
     Status,
+    SyncConflict,
     User,
     Verdict,
 )
@@ -62,6 +64,7 @@ from model.records import (
 )
 from model.store import Store, _attachment_record
 from model.sync import outbox
+from model.sync.local import verdict_of
 from model.sync_protocol import OperationKind
 
 logger = logging.getLogger(__name__)
@@ -222,6 +225,16 @@ class AssessorDesk:
             assessment = application.assessment
             if assessment is None:  # _advance found it; only a deletion races
                 raise NotFound(f"assessment of application {application_id}")
+            if session.scalar(
+                select(SyncConflict.id).where(
+                    SyncConflict.application_id == application_id,
+                    SyncConflict.field.like("verdict:%"),
+                )
+            ):
+                raise workflow.DecisionRefused(
+                    "a part was also assessed on another device: choose which"
+                    " verdict to keep first"
+                )
             decision = workflow.decide(application, assessment, self.assessor.id, now)
             outbox.record(
                 session, application, self.assessor.id, OperationKind.DECIDE, {}, now
@@ -241,6 +254,86 @@ class AssessorDesk:
                 decision,
             )
             return decision
+
+    # Versions from another device --------------------------------------------
+
+    def sync_conflicts(self, application_id: int) -> dict[int, VerdictRecord]:
+        """Parts saved differently on another device: the server's version.
+
+        This computer keeps its own verdict and feedback until the assessor
+        chooses with ``resolve_sync_conflict``; no decision until then.
+        """
+        with self.store._unit() as session:
+            rows = session.scalars(
+                select(SyncConflict).where(
+                    SyncConflict.application_id == application_id,
+                    SyncConflict.field.like("verdict:%"),
+                )
+            )
+            found = {}
+            for row in rows:
+                part_id = int(row.field.split(":", 1)[1])
+                verdict, feedback = verdict_of(row.theirs)
+                found[part_id] = VerdictRecord(part_id, verdict, feedback)
+            return found
+
+    def resolve_sync_conflict(
+        self, application_id: int, part_id: int, *, keep_mine: bool
+    ) -> None:
+        """Keep this computer's verdict (sent again), or take the other one."""
+        field = outbox.verdict_field(part_id)
+        with self.store._unit() as session:
+            conflict = session.scalar(
+                select(SyncConflict).where(
+                    SyncConflict.application_id == application_id,
+                    SyncConflict.field == field,
+                )
+            )
+            if conflict is None:
+                return
+            session.delete(conflict)
+            if keep_mine:
+                row = session.scalar(
+                    select(PartVerdict)
+                    .join(Assessment, PartVerdict.assessment_id == Assessment.id)
+                    .where(
+                        Assessment.application_id == application_id,
+                        PartVerdict.part_id == part_id,
+                    )
+                )
+                application = self.store._load(session, application_id)
+                credential = self.store.credential(application.credential_id)
+                outbox.record(
+                    session,
+                    application,
+                    self.assessor.id,
+                    OperationKind.SAVE_VERDICT,
+                    {
+                        "part_key": credential.part(part_id).key,
+                        "verdict": row.verdict.value if row and row.verdict else None,
+                        "feedback": row.feedback if row else "",
+                    },
+                    self.store.clock(),
+                    field=field,
+                )
+                return
+            session.execute(
+                delete(OutboxOperation).where(
+                    OutboxOperation.application_id == application_id,
+                    OutboxOperation.field == field,
+                )
+            )
+            verdict, feedback = verdict_of(conflict.theirs)
+            row = session.scalar(
+                select(PartVerdict)
+                .join(Assessment, PartVerdict.assessment_id == Assessment.id)
+                .where(
+                    Assessment.application_id == application_id,
+                    PartVerdict.part_id == part_id,
+                )
+            )
+            if row is not None:
+                row.verdict, row.feedback = verdict, feedback
 
     # Internals ----------------------------------------------------------------
 

@@ -389,10 +389,15 @@ class SyncEngine:
             return
         part_key = row.payload.get("part_key")
         theirs = next(
-            (v.feedback for v in server.assessment.verdicts if v.part_key == part_key),
-            "",
+            (v for v in server.assessment.verdicts if v.part_key == part_key), None
         )
-        yield row.field, theirs, server.assessment.revision
+        yield (
+            row.field,
+            local.verdict_text(
+                theirs.verdict if theirs else None, theirs.feedback if theirs else ""
+            ),
+            server.assessment.revision,
+        )
 
     def _refuse(
         self,

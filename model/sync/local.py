@@ -13,6 +13,7 @@ stand-in with the display name the server gives.
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from typing import Any
 
@@ -38,6 +39,7 @@ from model.entities import (
     SyncLink,
     SyncText,
     User,
+    Verdict,
 )
 from model.store import new_code
 from model.sync import outbox
@@ -249,7 +251,7 @@ class Applier:
         self._answers(application, payload, keys, conflicts)
         self._attachments(application, payload, keys)
         self._part_states(application, payload, keys)
-        self._assessment(application, link, payload.assessment, keys)
+        self._assessment(application, link, payload.assessment, keys, conflicts)
         if (
             self.notify
             and payload.mine
@@ -384,6 +386,7 @@ class Applier:
         link: SyncLink,
         payload: AssessmentPayload | None,
         keys: _Keys,
+        conflicts: dict[str, SyncConflict],
     ) -> None:
         session = self.session
         if payload is None:
@@ -419,11 +422,38 @@ class Applier:
             part = keys.parts.get(item.part_key)
             if part is None:
                 continue
-            verdict = verdicts.get(part.id) or PartVerdict(part_id=part.id)
-            verdict.verdict = item.verdict
-            verdict.feedback = item.feedback
+            verdict = verdicts.pop(part.id, None) or PartVerdict(part_id=part.id)
+            conflict = conflicts.get(outbox.verdict_field(part.id))
+            if conflict is not None:
+                # This computer's feedback stays until the assessor chooses.
+                conflict.theirs = verdict_text(item.verdict, item.feedback)
+                conflict.their_version = payload.revision
+            else:
+                verdict.verdict = item.verdict
+                verdict.feedback = item.feedback
             wanted.append(verdict)
+        wanted.extend(
+            v
+            for part_id, v in verdicts.items()
+            if outbox.verdict_field(part_id) in conflicts
+        )
         assessment.verdicts = wanted
+
+
+def verdict_text(verdict: Verdict | None, feedback: str) -> str:
+    """A verdict and its feedback as a conflict keeps them."""
+    return json.dumps(
+        {"verdict": verdict.value if verdict else None, "feedback": feedback}
+    )
+
+
+def verdict_of(text: str) -> tuple[Verdict | None, str]:
+    try:
+        value = json.loads(text)
+        verdict = value.get("verdict")
+        return (Verdict(verdict) if verdict else None), str(value.get("feedback", ""))
+    except (ValueError, AttributeError):
+        return None, text
 
 
 def apply_deferred(session: Session, applier: Applier) -> None:
