@@ -110,6 +110,7 @@ class AssessmentPage(QWidget):
         self.held_by: str | None = None
         self._revision = 0
         self._panels: dict[int, VerdictPanel] = {}
+        self._from_other_device: set[int] = set()
         # What the store held for each part when this page last read or wrote it.
         self._base: dict[int, VerdictRecord] = {}
         self._autosaver = Autosaver(parent=self)
@@ -173,6 +174,7 @@ class AssessmentPage(QWidget):
         else:
             self._revision = self.record.revision
             self._content = self._make_content(self.record)
+            self._show_sync_conflicts()
         self._layout.addWidget(self._content)
         if self._panels and not self.read_only:
             # The decision comes after the verdicts, though it sits at the top.
@@ -707,7 +709,26 @@ class AssessmentPage(QWidget):
                 panel.show_conflict(stored)
         self._update_decision()
 
+    def _show_sync_conflicts(self) -> None:
+        """Verdicts saved differently on another device, beside this one's."""
+        if self.read_only or not self._panels:
+            return
+        theirs = assessor_desk(self.context).sync_conflicts(self.application_id)
+        for part_id, verdict in theirs.items():
+            panel = self._panels.get(part_id)
+            if panel is not None:
+                panel.show_conflict(verdict)
+        self._from_other_device = set(theirs)
+
+    def _settle_sync_conflict(self, part_id: int, *, keep_mine: bool) -> None:
+        if part_id in self._from_other_device:
+            self._from_other_device.discard(part_id)
+            assessor_desk(self.context).resolve_sync_conflict(
+                self.application_id, part_id, keep_mine=keep_mine
+            )
+
     def _keep_mine(self, part_id: int) -> None:
+        self._settle_sync_conflict(part_id, keep_mine=True)
         panel = self._panels[part_id]
         theirs = panel.theirs()
         panel.clear_conflict()
@@ -717,6 +738,7 @@ class AssessmentPage(QWidget):
         self._autosaver.try_flush()
 
     def _use_theirs(self, part_id: int) -> None:
+        self._settle_sync_conflict(part_id, keep_mine=False)
         panel = self._panels[part_id]
         theirs = panel.theirs()
         panel.clear_conflict()
