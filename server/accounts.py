@@ -47,6 +47,7 @@ def create_user(
     role: Role,
     display_name: str = "",
     email: str = "",
+    language: str = "en",
 ) -> User:
     if session.scalar(select(User.id).where(User.username == username)) is not None:
         raise UsernameTaken(username)
@@ -61,6 +62,7 @@ def create_user(
             password_hash=passwords.hash(password),
             disabled=False,
             created_at=utcnow(),
+            language=language,
         )
     )
     logger.info("Created user %s (%s)", user.id, role)
@@ -72,7 +74,9 @@ def set_password(
 ) -> None:
     account = session.get(Account, user_id)
     if account is None:
-        account = Account(user_id=user_id, disabled=False, created_at=utcnow())
+        account = Account(
+            user_id=user_id, disabled=False, created_at=utcnow(), language="en"
+        )
         session.add(account)
     account.password_hash = passwords.hash(new)
     revoke_all(session, user_id)

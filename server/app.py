@@ -15,6 +15,7 @@ from server.api import api_router
 from server.attachment_files import BlobStore
 from server.database import Database
 from server.deps import ServerState
+from server.mail import MailSender
 from server.security import Passwords
 from server.settings import Settings
 
@@ -81,8 +82,13 @@ def create_app(database_url: str, settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        yield
-        db.close()
+        sender = MailSender(db, settings)
+        sender.start()
+        try:
+            yield
+        finally:
+            sender.stop()
+            db.close()
 
     app = FastAPI(
         title="Insignia",

@@ -1,4 +1,4 @@
-"""``insignia-server``: serve the API, create users, import a catalog."""
+"""``insignia-server``: serve the API, create users, import a catalog, e-mail."""
 
 from __future__ import annotations
 
@@ -8,10 +8,16 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from model.enums import Role
-from server.settings import MIN_PASSWORD_LENGTH, default_database_url
+from server.settings import MIN_PASSWORD_LENGTH, Settings, default_database_url
+
+if TYPE_CHECKING:
+    from server.database import Database
+    from server.entities import OutgoingMail
 
 logger = logging.getLogger(__name__)
 
@@ -44,9 +50,32 @@ def _parser() -> argparse.ArgumentParser:
     )
     create_user.add_argument("--display-name", default="")
     create_user.add_argument("--email", default="")
+    create_user.add_argument(
+        "--language",
+        choices=["en", "es"],
+        default="en",
+        help="the language of the e-mails the user gets (default: en)",
+    )
 
     import_catalog = command("import-catalog", "publish micro-credentials")
     import_catalog.add_argument("file", type=Path)
+
+    mail_queue = command("mail-queue", "list the e-mails not sent yet")
+    mail_queue.add_argument(
+        "--retry", action="store_true", help="try to send each of them now"
+    )
+
+    reminders = command(
+        "send-reminders",
+        "e-mail assessors and administrators the decisions overdue or due "
+        "within two business days",
+    )
+    reminders.add_argument(
+        "--date",
+        type=date.fromisoformat,
+        default=None,
+        help="as if today were this date, YYYY-MM-DD (default: today)",
+    )
     return parser
 
 
@@ -92,7 +121,6 @@ def _create_user(url: str, args: argparse.Namespace) -> int:
     from server import accounts
     from server.database import Database
     from server.security import Passwords
-    from server.settings import Settings
 
     settings = Settings.from_environment()
     db = Database(url)
@@ -108,6 +136,7 @@ def _create_user(url: str, args: argparse.Namespace) -> int:
                 Role(args.role),
                 args.display_name,
                 args.email,
+                args.language,
             )
             print(f"Created {user.username} ({user.role}), id {user.id}")
     except accounts.UsernameTaken:
@@ -139,6 +168,85 @@ def _import_catalog(url: str, path: Path) -> int:
     return 0
 
 
+def _open(url: str) -> Database:
+    from server.database import Database
+
+    db = Database(url)
+    db.upgrade()
+    return db
+
+
+def _send_all(db: Database, settings: Settings) -> str:
+    from server import mail
+
+    delivery = mail.deliver_due(db, settings)
+    if not delivery.failed:
+        return f"{delivery.sent} e-mail(s) sent."
+    return (
+        f"{delivery.sent} e-mail(s) sent, {delivery.failed} not: see "
+        "insignia-server mail-queue."
+    )
+
+
+def _describe(row: OutgoingMail) -> list[str]:
+    when = "%Y-%m-%d %H:%M UTC"
+    state = (
+        f"next attempt {row.next_attempt_at.strftime(when)}"
+        if row.next_attempt_at is not None
+        else "given up, send again with --retry"
+    )
+    lines = [
+        f"#{row.id} to {row.recipient}, queued {row.created_at.strftime(when)}",
+        f"    subject: {row.subject}",
+        f"    attempts: {row.attempts}, {state}",
+    ]
+    if row.last_error:
+        lines.append(f"    last error: {row.last_error}")
+    return lines
+
+
+def _mail_queue(url: str, retry: bool) -> int:
+    from server import mail
+    from server.accounts import utcnow
+
+    settings = Settings.from_environment()
+    db = _open(url)
+    try:
+        if retry:
+            count = mail.retry_unsent(db, utcnow())
+            print(f"Trying {count} e-mail(s) again. {_send_all(db, settings)}")
+        with db.reading() as session:
+            rows = mail.unsent(session)
+    finally:
+        db.close()
+    if not rows:
+        print("Every e-mail has been sent.")
+        return 0
+    print(f"{len(rows)} e-mail(s) not sent yet:")
+    print("\n".join(line for row in rows for line in _describe(row)))
+    return 0
+
+
+def _send_reminders(url: str, day: date | None) -> int:
+    from model.calendar import BusinessCalendar
+    from server.accounts import utcnow
+    from server.notices import queue_reminders
+
+    settings = Settings.from_environment()
+    calendar = BusinessCalendar(settings.holiday_country, settings.holiday_subdivision)
+    db = _open(url)
+    try:
+        with db.writing() as session:
+            queued = queue_reminders(session, calendar, day or date.today(), utcnow())
+        if not queued:
+            print("No reminder to send: no decision is overdue or due soon.")
+            return 0
+        print(f"Queued {queued} reminder(s). {_send_all(db, settings)}")
+    finally:
+        db.close()
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     _configure_logging()
@@ -147,6 +255,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _serve(url, args.host, args.port)
     if args.command == "create-user":
         return _create_user(url, args)
+    if args.command == "mail-queue":
+        return _mail_queue(url, args.retry)
+    if args.command == "send-reminders":
+        return _send_reminders(url, args.date)
     return _import_catalog(url, args.file)
 
 

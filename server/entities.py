@@ -1,4 +1,4 @@
-"""Tables only the server has: accounts, tokens, the change feed and its helpers.
+"""Tables only the server has: accounts, tokens, the change feed, the mail outbox.
 
 They live on a declarative base of their own, so that importing the server
 never adds tables to ``model.entities.Base`` (whose metadata the desktop's
@@ -21,6 +21,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Text,
     UniqueConstraint,
     Uuid,
 )
@@ -38,7 +39,10 @@ class ServerBase(DeclarativeBase):
 
 
 class Account(ServerBase):
-    """The sign-in side of a user: an argon2 password hash, never the password."""
+    """The sign-in side of a user: an argon2 password hash, never the password.
+
+    ``language`` (``en`` or ``es``) is the language of the e-mails they get.
+    """
 
     __tablename__ = "accounts"
 
@@ -46,6 +50,7 @@ class Account(ServerBase):
     password_hash: Mapped[str] = mapped_column(String(255))
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    language: Mapped[str] = mapped_column(String(2), default="en", server_default="en")
 
 
 class AccessToken(ServerBase):
@@ -129,3 +134,26 @@ class Blob(ServerBase):
     media_type: Mapped[str] = mapped_column(String(120))
     uploaded_by: Mapped[int] = mapped_column(ForeignKey(User.id))
     uploaded_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class OutgoingMail(ServerBase):
+    """An e-mail waiting to be sent, sent, or given up on (see ``server.mail``).
+
+    Unsent while ``sent_at`` is empty: due at ``next_attempt_at``, or given up
+    after too many attempts when that is empty too.
+    """
+
+    __tablename__ = "mail_outbox"
+    __table_args__ = (Index("ix_mail_outbox_unsent", "sent_at", "next_attempt_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recipient: Mapped[str] = mapped_column(String(600))
+    language: Mapped[str] = mapped_column(String(2))
+    subject: Mapped[str] = mapped_column(String(400))
+    text: Mapped[str] = mapped_column(Text)
+    html: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    last_error: Mapped[str] = mapped_column(String(500), default="")
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)

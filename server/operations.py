@@ -61,6 +61,7 @@ from model.sync_protocol import (
     TextConflict,
     UnlockPartOp,
 )
+from server import notices
 from server.accounts import Principal, utcnow
 from server.changes import record_change, version_of
 from server.database import Database
@@ -652,6 +653,7 @@ def _decide(session: Session, context: Context, op: DecideOp) -> OperationResult
             created_at=now,
         )
     )
+    notices.queue_decision(session, application, now)
     _changed(session, application)
     logger.info(
         "Decided %s, attempt %d: %s", application.code, application.attempt, decision

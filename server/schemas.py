@@ -24,6 +24,8 @@ from server.settings import MIN_PASSWORD_LENGTH
 
 Username = Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[\w.@+-]+$")]
 Password = Annotated[str, Field(min_length=MIN_PASSWORD_LENGTH, max_length=1024)]
+# The language of the e-mails a user gets.
+Language = Literal["en", "es"]
 
 
 class _Body(BaseModel):
@@ -65,6 +67,7 @@ class UserCreate(_Body):
     role: Role
     display_name: Annotated[str, Field(max_length=200)] = ""
     email: Annotated[str, Field(max_length=320)] = ""
+    language: Language = "en"
 
 
 class UserUpdate(_Body):
@@ -72,6 +75,7 @@ class UserUpdate(_Body):
 
     display_name: Annotated[str, Field(min_length=1, max_length=200)] | None = None
     email: Annotated[str, Field(max_length=320)] | None = None
+    language: Language | None = None
     role: Role | None = None
     password: Password | None = None
     disabled: bool | None = None
@@ -82,6 +86,7 @@ class UserPublic(BaseModel):
     username: str
     display_name: str
     email: str
+    language: Language
     role: Role
     disabled: bool
 

@@ -1,7 +1,7 @@
 """The server's settings, read once from the environment.
 
 Every setting has a default that suits one machine; ``INSIGNIA_*`` variables
-change them (see the README's "Running a server").
+change them (see the README's "Running the server").
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ import platformdirs
 
 MB = 1024 * 1024
 MIN_PASSWORD_LENGTH = 8
+SMTP_TLS_MODES = ("none", "starttls", "ssl")
+DEFAULT_MAIL_FROM = "Insignia <insignia@localhost>"
 DEFAULT_ALLOWED_TYPES = (
     "application/pdf",
     "image/png",
@@ -49,6 +51,21 @@ def _int(name: str, default: int) -> int:
         raise ValueError(f"{name} must be a whole number, not {value!r}") from error
 
 
+def _float(name: str, default: float) -> float:
+    value = os.environ.get(name, "").strip()
+    try:
+        return float(value) if value else default
+    except ValueError as error:
+        raise ValueError(f"{name} must be a number, not {value!r}") from error
+
+
+def _choice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    value = os.environ.get(name, "").strip().lower() or default
+    if value not in choices:
+        raise ValueError(f"{name} must be one of {', '.join(choices)}, not {value!r}")
+    return value
+
+
 def _types(name: str, default: tuple[str, ...]) -> frozenset[str]:
     value = os.environ.get(name, "").strip()
     if not value:
@@ -72,10 +89,28 @@ class Settings:
     # Tests lower them to keep the suite fast.
     argon2_time_cost: int = 3
     argon2_memory_kib: int = 65536
+    # E-mail: without an SMTP host, messages are only logged (and marked sent).
+    smtp_host: str = ""
+    smtp_port: int = 0
+    smtp_tls: str = "starttls"
+    smtp_username: str = ""
+    smtp_password: str = field(default="", repr=False)
+    smtp_timeout_seconds: float = 30.0
+    mail_from: str = DEFAULT_MAIL_FROM
+    mail_max_attempts: int = 10
+    mail_retry_seconds: float = 60.0
+    mail_poll_seconds: float = 5.0
 
     @property
     def attachments_dir(self) -> Path:
         return self.data_dir / "attachments"
+
+    @property
+    def smtp_port_or_default(self) -> int:
+        """The configured port, else the usual one for the TLS mode."""
+        if self.smtp_port:
+            return self.smtp_port
+        return {"ssl": 465, "starttls": 587}.get(self.smtp_tls, 25)
 
     @classmethod
     def from_environment(cls) -> Settings:
@@ -90,4 +125,14 @@ class Settings:
             holiday_subdivision=os.environ.get("INSIGNIA_HOLIDAY_SUBDIVISION") or None,
             argon2_time_cost=_int("INSIGNIA_ARGON2_TIME_COST", 3),
             argon2_memory_kib=_int("INSIGNIA_ARGON2_MEMORY_KIB", 65536),
+            smtp_host=os.environ.get("INSIGNIA_SMTP_HOST", "").strip(),
+            smtp_port=_int("INSIGNIA_SMTP_PORT", 0),
+            smtp_tls=_choice("INSIGNIA_SMTP_TLS", "starttls", SMTP_TLS_MODES),
+            smtp_username=os.environ.get("INSIGNIA_SMTP_USERNAME", ""),
+            smtp_password=os.environ.get("INSIGNIA_SMTP_PASSWORD", ""),
+            smtp_timeout_seconds=_float("INSIGNIA_SMTP_TIMEOUT_SECONDS", 30.0),
+            mail_from=os.environ.get("INSIGNIA_MAIL_FROM") or DEFAULT_MAIL_FROM,
+            mail_max_attempts=max(1, _int("INSIGNIA_MAIL_MAX_ATTEMPTS", 10)),
+            mail_retry_seconds=_float("INSIGNIA_MAIL_RETRY_SECONDS", 60.0),
+            mail_poll_seconds=max(0.05, _float("INSIGNIA_MAIL_POLL_SECONDS", 5.0)),
         )

@@ -20,6 +20,7 @@ def _public(user: User, account: Account | None) -> UserPublic:
         username=user.username,
         display_name=user.display_name,
         email=user.email,
+        language="es" if account and account.language == "es" else "en",
         role=user.role,
         disabled=bool(account and account.disabled),
     )
@@ -65,6 +66,7 @@ def create_user(body: UserCreate, state: State, _admin: Admin) -> UserPublic:
                 body.role,
                 body.display_name,
                 body.email,
+                body.language,
             )
             return _public(user, session.get(Account, user.id))
     except accounts.UsernameTaken as error:
@@ -97,6 +99,8 @@ def update_user(
         if body.password is not None:
             accounts.set_password(session, state.passwords, user.id, body.password)
         account = session.get(Account, user.id)
+        if body.language is not None and account is not None:
+            account.language = body.language
         if body.disabled is not None and account is not None:
             account.disabled = body.disabled
             if body.disabled:

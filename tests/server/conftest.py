@@ -88,7 +88,14 @@ class RunningServer:
         response.raise_for_status()
         return str(response.json()["access_token"])
 
-    def user(self, role: str, *, name: str | None = None) -> Account:
+    def user(
+        self,
+        role: str,
+        *,
+        name: str | None = None,
+        email: str = "",
+        language: str = "en",
+    ) -> Account:
         """A new user of ``role``, created by the administrator, signed in."""
         assert self.admin is not None
         username = name or f"{role}{next(_names)}-{secrets.token_hex(3)}"
@@ -101,6 +108,8 @@ class RunningServer:
                     "password": password,
                     "role": role,
                     "display_name": f"{role.title()} {username}",
+                    "email": email,
+                    "language": language,
                 },
             )
         response.raise_for_status()
@@ -113,7 +122,7 @@ class RunningServer:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
@@ -128,6 +137,8 @@ def server_environment(data_dir: Path) -> dict[str, str]:
         "INSIGNIA_ARGON2_TIME_COST": "1",
         "INSIGNIA_ARGON2_MEMORY_KIB": "1024",
         "INSIGNIA_PASSWORD": ADMIN_PASSWORD,
+        # E-mail leaves soon after a decision, not within the default 5 s.
+        "INSIGNIA_MAIL_POLL_SECONDS": "0.2",
     }
 
 
@@ -186,11 +197,17 @@ def bootstrap(database_url: str) -> None:
         db.close()
 
 
-def start_server(backend: str, database_url: str, data_dir: Path) -> RunningServer:
-    env = server_environment(data_dir)
+def start_server(
+    backend: str,
+    database_url: str,
+    data_dir: Path,
+    environment: dict[str, str] | None = None,
+) -> RunningServer:
+    """A server on a free port; ``environment`` adds to its variables."""
+    env = server_environment(data_dir) | (environment or {})
     bootstrap(database_url)
 
-    port = _free_port()
+    port = free_port()
     log_path = data_dir / "server.log"
     with log_path.open("wb") as log:
         process = subprocess.Popen(

@@ -156,18 +156,27 @@ def application_id(client: httpx.Client, uid: uuid.UUID) -> int:
     return int(next(a["id"] for a in response.json() if a["uid"] == str(uid)))
 
 
-def assess(
-    server: RunningServer, assessor: Account, uid: uuid.UUID, verdict: Verdict
-) -> None:
-    """Claim, give every part ``verdict`` (with feedback) and decide."""
+def claim(server: RunningServer, assessor: Account, uid: uuid.UUID) -> int:
+    """Open ``uid`` for assessment; returns the assessment's revision."""
     with server.client(assessor) as client:
         (claimed,) = push(
             client,
             ClaimOp(op_id=uuid.uuid4(), application=uid, kind=OperationKind.CLAIM),
         )
-        assert claimed.status == "applied", claimed
-        revision = claimed.server_version or 0
-        for part in credential(client)["parts"]:
+    assert claimed.status == "applied", claimed
+    return claimed.server_version or 0
+
+
+def judge(
+    server: RunningServer,
+    assessor: Account,
+    uid: uuid.UUID,
+    verdicts: dict[str, tuple[Verdict, str]],
+) -> None:
+    """Claim, give each part (by key) its verdict and feedback, and decide."""
+    revision = claim(server, assessor, uid)
+    with server.client(assessor) as client:
+        for part_key, (verdict, feedback) in verdicts.items():
             (saved,) = push(
                 client,
                 SaveVerdictOp(
@@ -176,7 +185,7 @@ def assess(
                     kind=OperationKind.SAVE_VERDICT,
                     base_version=revision,
                     payload=VerdictChange(
-                        part_key=part["key"], verdict=verdict, feedback="Add detail."
+                        part_key=part_key, verdict=verdict, feedback=feedback
                     ),
                 ),
             )
@@ -192,3 +201,12 @@ def assess(
             ),
         )
         assert decided.status == "applied", decided
+
+
+def assess(
+    server: RunningServer, assessor: Account, uid: uuid.UUID, verdict: Verdict
+) -> None:
+    """Claim, give every part ``verdict`` (with feedback) and decide."""
+    with server.client(assessor) as client:
+        parts = [part["key"] for part in credential(client)["parts"]]
+    judge(server, assessor, uid, {key: (verdict, "Add detail.") for key in parts})

@@ -36,6 +36,8 @@ def test_create_user_and_import_catalog(tmp_path: Path) -> None:
         "Ana Ruiz",
         "--email",
         "ana@example.org",
+        "--language",
+        "es",
         "--database-url",
         url,
         env=env,
@@ -76,6 +78,7 @@ def test_create_user_and_import_catalog(tmp_path: Path) -> None:
             account = session.get(Account, user.id)
             assert account is not None
             assert account.password_hash.startswith("$argon2id$")
+            assert (user.email, account.language) == ("ana@example.org", "es")
             assert "a-long-password" not in account.password_hash
             assert len(session.scalars(select(MicroCredential)).all()) == 6
     finally:
