@@ -7,6 +7,7 @@ from collections.abc import Callable
 from model.assessing import AssessorDesk
 from model.enums import Status, Verdict
 from model.records import ApplicationRecord, CredentialRecord
+from model.store import Store
 from tests.server.conftest import RunningServer
 from tests.sync.conftest import Device
 
@@ -18,11 +19,19 @@ def words(n: int, marker: str = "idea") -> str:
 
 
 def credential_of(device: Device) -> CredentialRecord:
-    return next(c for c in device.store.credentials() if c.code == CODE)
+    return credential_in(device.store)
+
+
+def credential_in(store: Store) -> CredentialRecord:
+    return next(c for c in store.credentials() if c.code == CODE)
 
 
 def fill(device: Device, application_id: int, marker: str = "idea") -> None:
-    store = device.store
+    fill_store(device.store, application_id, marker)
+
+
+def fill_store(store: Store, application_id: int, marker: str = "idea") -> None:
+    """Answer every question, attach evidence, tick the confirmations."""
     record = store.application(application_id)
     for part in record.credential.parts:
         if part.id in record.carried_over and part.id not in record.unlocked:
