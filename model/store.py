@@ -620,6 +620,8 @@ class Store:
     ) -> SyncNotes:
         """Waiting to send, conflicts to resolve and refusals to read."""
         with self._unit() as session:
+            if session.get(SyncLink, application_id) is None:
+                return SyncNotes()  # never synced: nothing to say, nothing to check
             application = self._load_as(session, application_id, actor_id)
             credential = self.credential(application.credential_id)
             return review.notes(session, application, credential)

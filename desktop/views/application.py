@@ -314,6 +314,10 @@ class ApplicationPage(QWidget):
             )
             return
         self._build()
+        self._announce_change()
+
+    def _announce_change(self) -> None:
+        """Tell the other screens (and the sync) that this application changed."""
         self._announcing = True
         try:
             self.context.changes.applicationChanged.emit(self.application_id)
@@ -417,6 +421,8 @@ class ApplicationPage(QWidget):
             self.editor.draftChanged.emit()
         self._show_notes()
         self._autosaver.report_saved()
+        # Keeping mine sends it again: the sync need not wait for its timer.
+        self._announce_change()
         if editor is not None:
             # The panel that had the focus is gone; the text it was about stays.
             editor.setFocus(Qt.FocusReason.OtherFocusReason)

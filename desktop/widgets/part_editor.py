@@ -251,8 +251,9 @@ class PartEditor(Panel):
             panel = place_conflict(
                 self.conflicts.get(question_id),
                 conflicts.get(question_id),
-                self.counts[question_id],
+                self.editors[question_id],
                 self.conflictChosen,
+                after=self.counts[question_id],
             )
             if panel is None:
                 self.conflicts.pop(question_id, None)

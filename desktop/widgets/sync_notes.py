@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import missing_item_text
+from desktop.keyboard import chain
 from desktop.widgets.answer_edit import AnswerEdit
 from desktop.widgets.common import ATTENTION, INFO, Panel, Tone, bold, plain_label
 from model.records import (
@@ -119,33 +120,39 @@ class ConflictPanel(Panel):
 def place_conflict(
     panel: ConflictPanel | None,
     conflict: ConflictRecord | None,
-    after: QWidget,
+    editor: QWidget,
     chosen: SignalInstance,
+    *,
+    after: QWidget | None = None,
 ) -> ConflictPanel | None:
-    """Show ``conflict`` in a panel right below ``after``; remove it once resolved.
+    """Show ``conflict`` in a panel below ``editor``; remove it once resolved.
 
-    ``after`` is the last widget of an editor (the editor or its word count)
-    in its parent's box layout; ``chosen`` relays the panel's choice. Returns
-    the panel now shown, if any.
+    The panel goes right after ``after`` (the editor's word count, say;
+    the editor itself by default) in their parent's box layout, and Tab
+    reaches it right after the editor. ``chosen`` relays the panel's
+    choice. Returns the panel now shown, if any.
     """
+    after = after or editor
+    parent = after.parentWidget()
+    assert parent is not None
+    layout = parent.layout()
+    assert isinstance(layout, QBoxLayout)
     if conflict is None:
         if panel is not None:
-            # Later: the panel's own button may be calling this.
-            layout = panel.parentWidget().layout()
-            if layout is not None:
-                layout.removeWidget(panel)
+            layout.removeWidget(panel)
             panel.hide()
+            # Later: the panel's own button may be calling this.
             panel.deleteLater()
         return None
     if panel is not None:
         panel.show_theirs(conflict.theirs)
         return panel
-    parent = after.parentWidget()
-    layout = parent.layout()
-    assert isinstance(layout, QBoxLayout)
     panel = ConflictPanel(conflict, parent)
     panel.chosen.connect(chosen)
     layout.insertWidget(layout.indexOf(after) + 1, panel)
+    # A widget added to a page already shown waits for an explicit show.
+    panel.show()
+    chain((editor, panel.theirs, panel.use_theirs, panel.keep_mine))
     return panel
 
 
@@ -173,7 +180,9 @@ class WaitingToSendBanner(Panel):
         self.setAccessibleDescription(body_text)
 
     def text(self) -> str:
-        return "\n".join(label.text() for label in self.findChildren(QLabel))
+        """Everything the banner says, as one string."""
+        labels = self.findChildren(QLabel)
+        return "\n".join(label.text() for label in labels if label.text())
 
 
 class SyncRefusalBanner(Panel):
@@ -259,14 +268,15 @@ class SyncBanners(QWidget):
         self.refusal.dismissRequested.connect(self.dismissRequested)
         layout.addWidget(self.waiting)
         layout.addWidget(self.refusal)
-        self.show_notes(SyncNotes(), None, "")
+        for widget in (self.waiting, self.refusal, self):
+            widget.hide()
 
     def show_notes(
-        self, notes: SyncNotes, credential: CredentialRecord | None, language: str
+        self, notes: SyncNotes, credential: CredentialRecord, language: str
     ) -> None:
+        """Show the banners ``notes`` call for; ``credential`` names the parts."""
         self.waiting.setVisible(notes.waiting_to_send)
-        shows_refusals = bool(notes.refusals) and credential is not None
-        if shows_refusals and credential is not None:
+        if notes.refusals:
             self.refusal.show_refusals(notes.refusals, credential, language)
-        self.refusal.setVisible(shows_refusals)
-        self.setVisible(notes.waiting_to_send or shows_refusals)
+        self.refusal.setVisible(bool(notes.refusals))
+        self.setVisible(notes.waiting_to_send or bool(notes.refusals))

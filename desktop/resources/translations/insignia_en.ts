@@ -4,7 +4,7 @@
 <context>
     <name>AssessmentPage</name>
     <message numerus="yes">
-        <location filename="../../views/assessment.py" line="+574"/>
+        <location filename="../../views/assessment.py" line="+576"/>
         <source>%n word(s) added</source>
         <translation>
             <numerusform>%n word added</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+206"/>
+        <location line="+226"/>
         <source>Ready to deny: %n part(s) need(s) more attention</source>
         <translation>
             <numerusform>Ready to deny: %n part needs more attention</numerusform>
@@ -80,7 +80,7 @@
 <context>
     <name>QCoreApplication</name>
     <message numerus="yes">
-        <location filename="../../errors.py" line="+88"/>
+        <location filename="../../errors.py" line="+87"/>
         <source>{where} — %n word(s), the limit is {limit}</source>
         <translation>
             <numerusform>{where} — %n word, the limit is {limit}</numerusform>

@@ -90,7 +90,7 @@
 <context>
     <name>ApplicationPage</name>
     <message>
-        <location filename="../../views/application.py" line="+86"/>
+        <location filename="../../views/application.py" line="+97"/>
         <source>Application</source>
         <translation>Solicitud</translation>
     </message>
@@ -105,7 +105,7 @@
         <translation>Esta solicitud ya no existe.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+86"/>
         <source>Cannot reapply</source>
         <translation>No se puede volver a solicitar</translation>
     </message>
@@ -135,11 +135,23 @@
         <source>Before you submit, complete these items:</source>
         <translation>Antes de enviar, complete lo siguiente:</translation>
     </message>
+    <message>
+        <location line="+96"/>
+        <location line="+17"/>
+        <location line="+26"/>
+        <source>Not changed</source>
+        <translation>No se cambió</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>Your last changes could not be saved, so both versions are kept for now:</source>
+        <translation>No se pudieron guardar sus últimos cambios, así que por ahora se conservan ambas versiones:</translation>
+    </message>
 </context>
 <context>
     <name>AssessmentPage</name>
     <message>
-        <location filename="../../views/assessment.py" line="+127"/>
+        <location filename="../../views/assessment.py" line="+128"/>
         <source>Assessment</source>
         <translation>Evaluación</translation>
     </message>
@@ -159,7 +171,7 @@
         <translation>No puede evaluar su propia solicitud.</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+113"/>
         <source>Status: %1</source>
         <translation>Estado: %1</translation>
     </message>
@@ -358,7 +370,7 @@
         <translation>Otra persona guardó esta evaluación mientras tanto. En “%1”, elija “Usar la otra versión” o “Conservar la mía”.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+77"/>
         <source>Replace your feedback?</source>
         <translation>¿Reemplazar su retroalimentación?</translation>
     </message>
@@ -630,45 +642,45 @@
 <context>
     <name>ConflictPanel</name>
     <message>
-        <location filename="../../widgets/sync_notes.py" line="+64"/>
+        <location filename="../../widgets/sync_notes.py" line="+65"/>
         <source>Changed on another device</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiado en otro dispositivo</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This text was also changed on another device, and the server keeps that version, below. Your text stays above until you choose.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este texto también se cambió en otro dispositivo, y el servidor conserva esa versión, que aparece abajo. Su texto se mantiene arriba hasta que usted elija.</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>The other device&apos;s version</source>
-        <translation type="unfinished"></translation>
+        <translation>La versión del otro dispositivo</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Use this version</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar esta versión</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Replace your text with the other device&apos;s version</source>
-        <translation type="unfinished"></translation>
+        <translation>Reemplazar su texto por la versión del otro dispositivo</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Keep mine</source>
-        <translation type="unfinished">Conservar la mía</translation>
+        <translation>Conservar la mía</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Keep your text; it replaces the other version on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservar su texto; reemplaza la otra versión en el servidor</translation>
     </message>
 </context>
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../views/dashboard.py" line="+93"/>
+        <location filename="../../views/dashboard.py" line="+97"/>
         <location line="+76"/>
         <source>Your applications</source>
         <translation>Sus solicitudes</translation>
@@ -705,7 +717,7 @@
         <translation>Presione Enter para abrir la solicitud seleccionada en una nueva pestaña.</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+166"/>
         <source>Attempts: {count}</source>
         <translation>Intentos: {count}</translation>
     </message>
@@ -1189,7 +1201,7 @@ Carpeta de datos: {folder}</translation>
         <translation>Desbloqueada — esta parte se evaluará de nuevo.</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+112"/>
         <source>Replace your text?</source>
         <translation>¿Reemplazar su texto?</translation>
     </message>
@@ -1320,7 +1332,7 @@ Carpeta de datos: {folder}</translation>
 <context>
     <name>QCoreApplication</name>
     <message numerus="yes">
-        <location filename="../../errors.py" line="+88"/>
+        <location filename="../../errors.py" line="+87"/>
         <source>{where} — %n word(s), the limit is {limit}</source>
         <translation>
             <numerusform>{where} — %n palabra; el límite es {limit}</numerusform>
@@ -1706,7 +1718,7 @@ Carpeta de datos: {folder}</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../views/sign_in.py" line="+60"/>
+        <location filename="../../views/sign_in.py" line="+64"/>
         <source>Sign in to a server</source>
         <translation>Iniciar sesión en un servidor</translation>
     </message>
@@ -1771,7 +1783,7 @@ Carpeta de datos: {folder}</translation>
         <translation>Escriba su usuario y su contraseña.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+56"/>
         <source>The username or password is not right.</source>
         <translation>El usuario o la contraseña no son correctos.</translation>
     </message>
@@ -1822,6 +1834,11 @@ Carpeta de datos: {folder}</translation>
         <location line="+1"/>
         <source>Denied</source>
         <translation>Denegada</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Submitted · waiting to send</source>
+        <translation>Enviada · pendiente de subir</translation>
     </message>
 </context>
 <context>
@@ -1930,34 +1947,34 @@ Carpeta de datos: {folder}</translation>
 <context>
     <name>SyncRefusalBanner</name>
     <message>
-        <location filename="../../widgets/sync_notes.py" line="+94"/>
+        <location filename="../../widgets/sync_notes.py" line="+105"/>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Descartar</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Hide this message; the draft stays as it is</source>
-        <translation type="unfinished"></translation>
+        <translation>Ocultar este mensaje; el borrador queda como está</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Not accepted by the server</source>
-        <translation type="unfinished"></translation>
+        <translation>No aceptado por el servidor</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Not sent: an answer was also changed on another device. Choose which text to keep, then submit again.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se envió: una respuesta también se cambió en otro dispositivo. Elija qué texto conservar y vuelva a enviar la solicitud.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The server did not accept a change: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor no aceptó un cambio: {message}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The server did not accept the submission: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor no aceptó el envío: {message}</translation>
     </message>
 </context>
 <context>
@@ -2078,20 +2095,20 @@ Carpeta de datos: {folder}</translation>
 <context>
     <name>WaitingToSendBanner</name>
     <message>
-        <location filename="../../widgets/sync_notes.py" line="-79"/>
+        <location filename="../../widgets/sync_notes.py" line="-81"/>
         <source>Submitted on this computer — waiting to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviada en esta computadora — pendiente de subir al servidor.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>It goes to the server as soon as Insignia can reach it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se subirá al servidor en cuanto Insignia pueda conectarse con él.</translation>
     </message>
 </context>
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../views/welcome.py" line="+39"/>
+        <location filename="../../views/welcome.py" line="+44"/>
         <source>Welcome to Insignia</source>
         <translation>Le damos la bienvenida a Insignia</translation>
     </message>
@@ -2121,7 +2138,17 @@ Carpeta de datos: {folder}</translation>
         <translation>&amp;Comenzar</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+5"/>
+        <source>Sign in to a &amp;server instead…</source>
+        <translation>Iniciar sesión en un &amp;servidor…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your school runs an Insignia server: use your account there</source>
+        <translation>Su escuela tiene un servidor de Insignia: use su cuenta allí</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Write your name.</source>
         <translation>Escriba su nombre.</translation>
     </message>
@@ -2157,7 +2184,7 @@ Carpeta de datos: {folder}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../app.py" line="+67"/>
+        <location filename="../../app.py" line="+69"/>
         <source>There is no user “{name}” in the data folder
 {folder}
 
@@ -2168,17 +2195,17 @@ Start with --user and the name of a user of that folder. A new folder started wi
 Inicie con --user y el nombre de un usuario de esa carpeta. Una carpeta nueva iniciada con --demo tiene los usuarios educator y assessor.</translation>
     </message>
     <message>
-        <location line="+325"/>
+        <location line="+350"/>
         <source>Insignia cannot start</source>
         <translation>Insignia no puede iniciar</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-174"/>
         <source>Insignia cannot use its data</source>
         <translation>Insignia no puede usar sus datos</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+184"/>
         <source>Insignia is already open on this data folder: {folder}. Switch to that window.</source>
         <translation>Insignia ya está abierto en esta carpeta de datos: {folder}. Cambie a esa ventana.</translation>
     </message>
@@ -2191,7 +2218,7 @@ Inicie con --user y el nombre de un usuario de esa carpeta. Una carpeta nueva in
 <context>
     <name>dashboard</name>
     <message>
-        <location filename="../../item_models.py" line="+95"/>
+        <location filename="../../item_models.py" line="+96"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
@@ -2221,12 +2248,17 @@ Inicie con --user y el nombre de un usuario de esa carpeta. Una carpeta nueva in
         <translation>Fecha de decisión</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+85"/>
         <source>{date} — overdue</source>
         <translation>{date} — vencido</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+75"/>
+        <source>Submitted on this computer. It goes to the server as soon as Insignia can reach it.</source>
+        <translation>Enviada en esta computadora. Se subirá al servidor en cuanto Insignia pueda conectarse con él.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The decision was due on {date} and has not arrived yet.</source>
         <translation>El plazo de decisión venció el {date} y aún no hay decisión.</translation>
     </message>
@@ -2264,7 +2296,7 @@ Inicie con --user y el nombre de un usuario de esa carpeta. Una carpeta nueva in
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../errors.py" line="-41"/>
+        <location filename="../../errors.py" line="-40"/>
         <source>Confirm that the application is ready for assessment</source>
         <translation>Confirme que la solicitud está lista para evaluación</translation>
     </message>
@@ -2286,10 +2318,10 @@ Inicie con --user y el nombre de un usuario de esa carpeta. Una carpeta nueva in
     <message>
         <location line="+5"/>
         <source>What&apos;s changed — changed on another device too: choose which text to keep</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué ha cambiado — también se cambió en otro dispositivo: elija qué texto conservar</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>{part} — attach at least one piece of evidence</source>
         <translation>{part} — adjunte al menos una evidencia</translation>
     </message>
@@ -2301,7 +2333,7 @@ Inicie con --user y el nombre de un usuario de esa carpeta. Una carpeta nueva in
     <message>
         <location line="+4"/>
         <source>{where} — changed on another device too: choose which text to keep</source>
-        <translation type="unfinished"></translation>
+        <translation>{where} — también se cambió en otro dispositivo: elija qué texto conservar</translation>
     </message>
     <message>
         <location line="+9"/>
