@@ -329,8 +329,12 @@ class SyncLink(LocalBase):
     server_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=0)
     assessment_revision: Mapped[int] = mapped_column(Integer, default=0)
-    deferred: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
-    refusal: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    deferred: Mapped[dict[str, Any] | None] = mapped_column(
+        JSON(none_as_null=True), nullable=True
+    )
+    refusal: Mapped[dict[str, Any] | None] = mapped_column(
+        JSON(none_as_null=True), nullable=True
+    )
 
 
 class SyncText(LocalBase):

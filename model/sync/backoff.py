@@ -21,7 +21,8 @@ class Backoff:
         self._rng = rng or random.Random()
 
     def next_delay(self) -> float:
-        delay: float = min(self.cap, self.base * 2.0**self.failures)
+        # The exponent stops growing long after the cap is reached.
+        delay: float = min(self.cap, self.base * 2.0 ** min(self.failures, 30))
         self.failures += 1
         return delay * self._rng.uniform(0.5, 1.0)
 

@@ -22,7 +22,7 @@ from typing import Any
 from uuid import UUID
 
 from pydantic import TypeAdapter
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from model.entities import (
@@ -198,10 +198,6 @@ class SyncEngine:
                     if answer.status is not OperationStatus.APPLIED:
                         result.changed.add(stored.application_id)
                     self._answered(session, stored, answer, result)
-                applier = local.Applier(session, self.user_id, notify=True)
-                local.apply_deferred(session, applier)
-                result.changed |= applier.changed
-                result.decided.extend(applier.decided)
             result.sent += len(batch.rows)
 
     def _next_batch(self) -> _Batch:
@@ -212,6 +208,13 @@ class SyncEngine:
         answered), and skips texts with an unresolved conflict.
         """
         with self._unit() as session:
+            # Take the write lock before reading: an autosave must not change a
+            # row between being read here and being marked sent.
+            session.execute(
+                update(OutboxOperation)
+                .where(OutboxOperation.id < 0)
+                .values(sent=OutboxOperation.sent)
+            )
             held = {
                 (c.application_id, c.field)
                 for c in session.scalars(select(SyncConflict))
@@ -421,13 +424,17 @@ class SyncEngine:
     # Pulling ----------------------------------------------------------------
 
     def _pull(self, result: RoundResult) -> None:
+        # The first pull of a folder brings old decisions: no news to announce.
+        with self._unit() as session:
+            row = session.get(Setting, outbox.CURSOR)
+            first_pull = not (row and row.value)
         while True:
             with self._unit() as session:
                 row = session.get(Setting, outbox.CURSOR)
                 cursor = row.value if row else ""
             page = self.client.changes(cursor, self.page_size)
             with self._unit() as session:
-                applier = local.Applier(session, self.user_id, notify=bool(cursor))
+                applier = local.Applier(session, self.user_id, notify=not first_pull)
                 for change in page.changes:
                     if isinstance(change, CredentialChange):
                         local.apply_credential(session, change.payload)

@@ -30,6 +30,7 @@ from model.entities import (
     MicroCredential,
     Notification,
     NotificationKind,
+    OutboxOperation,
     Part,
     PartState,
     PartVerdict,
@@ -48,6 +49,7 @@ from model.sync_protocol import (
     ApplicationPayload,
     AssessmentPayload,
     CredentialPayload,
+    OperationKind,
 )
 
 SOMEONE = "~educator"
@@ -161,7 +163,7 @@ class Applier:
         session = self.session
         payload = change.payload
         link = session.scalar(select(SyncLink).where(SyncLink.uid == str(payload.uid)))
-        if link is not None and outbox.has_waiting(session, link.application_id):
+        if link is not None and _moves_on(session, link.application_id):
             link.deferred = change.model_dump(mode="json")
             return
         self.write(change, link)
@@ -189,6 +191,7 @@ class Applier:
             )
         )
         was_decided = application is not None and application.decided_at is not None
+        waiting = set() if link is None else _waiting(session, link.application_id)
         educator_id = (
             self.me if payload.mine else stand_in(session, SOMEONE, "", Role.EDUCATOR)
         )
@@ -216,9 +219,9 @@ class Applier:
         application.submitted_at = maybe_local(payload.submitted_at)
         application.decision_due = payload.decision_due
         application.decided_at = maybe_local(payload.decided_at)
-        application.confirm_ready = payload.confirm_ready
-        application.confirm_disclosure = payload.confirm_disclosure
-        application.confirm_own_work = payload.confirm_own_work
+        for name in ("confirm_ready", "confirm_disclosure", "confirm_own_work"):
+            if outbox.confirmation_field(name) not in waiting:
+                setattr(application, name, getattr(payload, name))
         session.flush()
         if link is None:
             link = SyncLink(
@@ -247,10 +250,13 @@ class Applier:
             payload.resubmission_note.text,
             payload.resubmission_note.version,
             conflicts,
+            waiting,
         )
-        self._answers(application, payload, keys, conflicts)
-        self._attachments(application, payload, keys)
-        self._part_states(application, payload, keys)
+        self._answers(application, payload, keys, conflicts, waiting)
+        if not waiting & ATTACHMENT_CHANGES:
+            self._attachments(application, payload, keys)
+        if OperationKind.UNLOCK_PART.value not in waiting:
+            self._part_states(application, payload, keys)
         self._assessment(application, link, payload.assessment, keys, conflicts)
         if (
             self.notify
@@ -288,12 +294,19 @@ class Applier:
         text: str,
         version: int,
         conflicts: dict[str, SyncConflict],
+        waiting: set[str],
     ) -> None:
-        """Take the server's text, unless a conflict keeps the local one."""
+        """Take the server's text, unless a conflict or an edit keeps the local one.
+
+        A local edit still to be sent keeps its text and the version it was
+        based on: the server decides when it arrives.
+        """
         conflict = conflicts.get(field)
         if conflict is not None:
             conflict.theirs = text
             conflict.their_version = version
+            return
+        if field in waiting:
             return
         row = self.session.get(SyncText, (application.id, field))
         if row is None:
@@ -325,6 +338,7 @@ class Applier:
         payload: ApplicationPayload,
         keys: _Keys,
         conflicts: dict[str, SyncConflict],
+        waiting: set[str],
     ) -> None:
         for answer in payload.answers:
             question_id = keys.questions.get((answer.part_key, answer.question_key))
@@ -335,6 +349,7 @@ class Applier:
                     answer.text,
                     answer.version,
                     conflicts,
+                    waiting,
                 )
 
     def _attachments(
@@ -456,11 +471,63 @@ def verdict_of(text: str) -> tuple[Verdict | None, str]:
         return None, text
 
 
+# What a local change waiting to be sent keeps from the server's copy ----------
+
+ATTACHMENT_CHANGES = frozenset(
+    {OperationKind.ADD_ATTACHMENT.value, OperationKind.REMOVE_ATTACHMENT.value}
+)
+# Changes of state: until they are answered, the server's copy waits whole.
+MOVES = frozenset(
+    {
+        OperationKind.START_APPLICATION.value,
+        OperationKind.SUBMIT.value,
+        OperationKind.REAPPLY.value,
+        OperationKind.CLAIM.value,
+        OperationKind.SAVE_VERDICT.value,
+        OperationKind.DECIDE.value,
+    }
+)
+
+
+def _waiting(session: Session, application_id: int) -> set[str]:
+    """The texts, confirmations and kinds of the application's waiting changes."""
+    rows = session.execute(
+        select(OutboxOperation.field, OutboxOperation.kind).where(
+            OutboxOperation.application_id == application_id
+        )
+    )
+    found: set[str] = set()
+    for field, kind in rows:
+        found.add(kind)
+        if field:
+            found.add(field)
+    return found
+
+
+def _moves_on(session: Session, application_id: int) -> bool:
+    """True while a change of the application's state waits to be sent."""
+    return (
+        session.scalar(
+            select(OutboxOperation.id)
+            .where(
+                OutboxOperation.application_id == application_id,
+                OutboxOperation.kind.in_(MOVES),
+            )
+            .limit(1)
+        )
+        is not None
+    )
+
+
 def apply_deferred(session: Session, applier: Applier) -> None:
-    """Apply the server copies that waited for local changes now answered."""
+    """Apply the server copies that waited for local changes now answered.
+
+    Only after a pull: a copy deferred earlier is older than what this
+    computer has just sent, and the pull brings the newer one.
+    """
     links = session.scalars(select(SyncLink).where(SyncLink.deferred.is_not(None)))
     for link in list(links):
-        if outbox.has_waiting(session, link.application_id) or link.deferred is None:
+        if link.deferred is None or _moves_on(session, link.application_id):
             continue
         change = ApplicationChange.model_validate(link.deferred)
         applier.write(change, link)
