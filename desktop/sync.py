@@ -49,6 +49,7 @@ class _Outcome:
     result: RoundResult | None
     failure: BaseException | None
     keyring_missing: bool = False
+    waiting: int = 0
 
 
 class SyncController(QObject):
@@ -128,8 +129,19 @@ class SyncController(QObject):
         try:
             outcome = self._round()
         except BaseException as error:  # reported on the GUI thread
-            outcome = _Outcome(self.account, None, error)
+            outcome = _Outcome(self.account, None, error, waiting=self._waiting())
         self._finished.emit(outcome)
+
+    def _waiting(self) -> int:
+        """How many local changes wait for the server (0 when it cannot say)."""
+        from model.sync import outbox
+
+        try:
+            with self.context.store._unit() as session:
+                return outbox.waiting_count(session, self.context.user.id)
+        except Exception as error:  # the count only adds to a tooltip
+            logger.debug("Could not count the waiting changes: %s", error)
+            return 0
 
     def _round(self) -> _Outcome:
         from model.sync.account import current_account
@@ -151,7 +163,8 @@ class SyncController(QObject):
             engine = SyncEngine(
                 store, client, self.context.user.id, progress=self._progressed.emit
             )
-            return _Outcome(account, engine.run_once(), None)
+            result = engine.run_once()
+            return _Outcome(account, result, None, waiting=result.waiting)
 
     # Back on the GUI thread -------------------------------------------------
 
@@ -170,6 +183,7 @@ class SyncController(QObject):
         self._thread = None
         self.account = outcome.account
         self.keyring_missing = outcome.keyring_missing
+        self.waiting = outcome.waiting
         failure = outcome.failure
         if outcome.account is None and failure is None:
             self.state = SyncState.LOCAL_ONLY
@@ -179,7 +193,6 @@ class SyncController(QObject):
             self.state = SyncState.SYNCED
             self.reason = ""
             self.last_synced = datetime.now()
-            self.waiting = outcome.result.waiting
             self._announce(outcome.result)
         elif isinstance(failure, SignInNeeded):
             self.state = SyncState.SIGN_IN_NEEDED

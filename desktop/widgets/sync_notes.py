@@ -242,9 +242,15 @@ class SyncRefusalBanner(Panel):
             return self.tr("The server did not accept a change: {message}").format(
                 message=refusal.message
             )
-        text = self.tr("The server did not accept the submission: {message}").format(
-            message=refusal.message
-        )
+        if refusal.missing:
+            # The items say it in the user's language; the server's words do not.
+            text = self.tr(
+                "The server did not accept the submission. Still missing there:"
+            )
+        else:
+            text = self.tr(
+                "The server did not accept the submission: {message}"
+            ).format(message=refusal.message)
         items = [
             "•  " + missing_item_text(item, credential, language)
             for item in refusal.missing

@@ -10,7 +10,11 @@ import random
 
 
 class Backoff:
-    """Exponential waits with jitter: 2 s, 4 s, 8 s … up to ``cap``, each ±50 %."""
+    """Exponential waits with jitter: 2 s, 4 s, 8 s … up to ``cap``.
+
+    Each wait is cut by up to half at random, so many computers that lost
+    the server at once do not all come back at the same moment.
+    """
 
     def __init__(
         self, base: float = 2.0, cap: float = 300.0, rng: random.Random | None = None

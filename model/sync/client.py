@@ -9,6 +9,7 @@ what the user can do about it: wait (``Offline``), sign in again
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,8 @@ import httpx
 from model.sync_protocol import ChangePage, Operation, PushRequest, PushResponse
 
 API = "/api/v1"
+# Letters, digits, dots and dashes: a host name or an IPv4 address.
+_HOST = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$")
 CHUNK = 256 * 1024
 Progress = Callable[[int, int], None]
 
@@ -55,17 +58,29 @@ class ServerFailed(SyncFailure):
 
 
 def normalized_server(address: str) -> str:
-    """``https://host:port`` from what a user types; ValueError when unusable."""
-    text = address.strip().rstrip("/")
-    if not text:
-        raise ValueError("empty")
+    """``https://host:port`` from what a user types; ValueError when unusable.
+
+    Without a scheme, HTTPS is assumed, except for this computer itself.
+    """
+    text = address.strip()
+    if not text or any(c.isspace() for c in text):
+        raise ValueError(address)
     if "://" not in text:
-        text = "https://" + text
+        # A server on this computer is plain HTTP; any other, HTTPS.
+        local = text.startswith(("localhost", "127.", "[::1]"))
+        text = ("http://" if local else "https://") + text
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValueError(address)
-    if parts.path not in ("", "/") or parts.query or parts.fragment:
+    if parts.path.rstrip("/") or parts.query or parts.fragment or parts.username:
         raise ValueError(address)
+    host = parts.hostname
+    if not _HOST.match(host) and not (host.startswith("[") or ":" in host):
+        raise ValueError(address)
+    try:
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError:
+        raise ValueError(address) from None
     return f"{parts.scheme}://{parts.netloc}"
 
 

@@ -234,6 +234,14 @@ class Applier:
         link.server_id = payload.id
         link.version = change.version
         link.deferred = None
+        if link.refusal and payload.status is not Status.DRAFT:
+            # A submission refused because another device had already sent it.
+            items = [
+                item
+                for item in link.refusal.get("items", [])
+                if (item.get("kind"), item.get("reason")) != ("submit", "not_editable")
+            ]
+            link.refusal = {"items": items} if items else None
         self.changed.add(application.id)
 
         conflicts = {

@@ -446,7 +446,7 @@ def test_a_refused_submission_is_explained_and_can_be_dismissed(
         MissingItem(Missing.EVIDENCE, part_id=evidence.id), record.credential, "en"
     )
     assert refusal.text() == (  # type: ignore[attr-defined]
-        "The server did not accept the submission: 1 item(s) missing\n"
+        "The server did not accept the submission. Still missing there:\n"
         f"•  {item}\n\n"
         "The server did not accept a change: Part locked."
     )

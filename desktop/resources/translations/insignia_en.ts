@@ -140,7 +140,7 @@
 <context>
     <name>SyncController</name>
     <message numerus="yes">
-        <location filename="../../sync.py" line="+279"/>
+        <location filename="../../sync.py" line="+292"/>
         <source>%n change(s) waiting to be sent</source>
         <translation>
             <numerusform>%n change waiting to be sent</numerusform>

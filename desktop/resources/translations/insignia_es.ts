@@ -1936,7 +1936,7 @@ Carpeta de datos: {folder}</translation>
 <context>
     <name>SyncController</name>
     <message numerus="yes">
-        <location filename="../../sync.py" line="+279"/>
+        <location filename="../../sync.py" line="+292"/>
         <source>%n change(s) waiting to be sent</source>
         <translation>
             <numerusform>%n cambio en espera de envío</numerusform>
@@ -1972,7 +1972,12 @@ Carpeta de datos: {folder}</translation>
         <translation>El servidor no aceptó un cambio: {message}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
+        <source>The server did not accept the submission. Still missing there:</source>
+        <translation>El servidor no aceptó el envío. Allí todavía falta:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The server did not accept the submission: {message}</source>
         <translation>El servidor no aceptó el envío: {message}</translation>
     </message>
@@ -2095,7 +2100,7 @@ Carpeta de datos: {folder}</translation>
 <context>
     <name>WaitingToSendBanner</name>
     <message>
-        <location filename="../../widgets/sync_notes.py" line="-81"/>
+        <location filename="../../widgets/sync_notes.py" line="-88"/>
         <source>Submitted on this computer — waiting to send.</source>
         <translation>Enviada en esta computadora — pendiente de subir al servidor.</translation>
     </message>
