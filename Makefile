@@ -7,8 +7,8 @@ TRANSLATIONS := desktop/resources/translations
 LANGUAGES := es en
 QM := $(LANGUAGES:%=$(TRANSLATIONS)/insignia_%.qm)
 
-.PHONY: run test lint typecheck layers pytest bench translations qm clean \
-	install-desktop
+.PHONY: run test lint typecheck layers pytest bench bench-sync translations qm \
+	clean install-desktop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -79,6 +79,10 @@ install-desktop: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python -m bench.dashboard --applications 100000
+
+## Sync against a real server on loopback (needs the server extra, in dev).
+bench-sync: $(STAMP)
+	$(BIN)/python -m bench.sync --applications 10000
 
 clean:
 	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache .pytest_cache $(QM)
