@@ -435,12 +435,14 @@ class SyncEngine:
             page = self.client.changes(cursor, self.page_size)
             with self._unit() as session:
                 applier = local.Applier(session, self.user_id, notify=not first_pull)
+                # A page lists a micro-credential before the applications of it.
                 for change in page.changes:
                     if isinstance(change, CredentialChange):
                         local.apply_credential(session, change.payload)
                         session.flush()
-                    else:
-                        applier.application(change)
+                applier.page(
+                    [c for c in page.changes if not isinstance(c, CredentialChange)]
+                )
                 session.merge(Setting(key=outbox.CURSOR, value=page.cursor))
                 local.apply_deferred(session, applier)
                 result.decided.extend(applier.decided)

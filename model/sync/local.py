@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
@@ -135,7 +134,13 @@ class _Keys:
 
 
 class Applier:
-    """Applies the change feed for one local user, in one transaction."""
+    """Applies the change feed for one local user, in one transaction.
+
+    ``page`` reads what it needs of the local database for a whole page in a
+    few queries, writes without autoflush, and inserts the new applications
+    together: a first pull of thousands of applications would otherwise spend
+    its time in a flush per row read.
+    """
 
     def __init__(self, session: Session, me: int, *, notify: bool) -> None:
         self.session = session
@@ -144,6 +149,15 @@ class Applier:
         self.decided: list[int] = []
         self.changed: set[int] = set()
         self._keys: dict[tuple[str, int], _Keys] = {}
+        self._stand_ins: dict[str, int] = {}
+        self._links: dict[str, SyncLink] = {}
+        self._applications: dict[int, Application] = {}
+        self._texts: dict[tuple[int, str], SyncText] = {}
+        self._conflicts: dict[int, dict[str, SyncConflict]] = {}
+        self._waiting: dict[int, set[str]] = {}
+        self._codes: dict[str, int | None] = {}
+        # Written for applications new here, once they have their ids.
+        self._new: list[tuple[Application, ApplicationChange, dict[str, int]]] = []
 
     def keys(self, code: str, version: int) -> _Keys | None:
         if (code, version) not in self._keys:
@@ -159,60 +173,134 @@ class Applier:
             self._keys[(code, version)] = _Keys(credential)
         return self._keys[(code, version)]
 
-    def application(self, change: ApplicationChange) -> None:
+    def stand_in(self, username: str, display_name: str, role: Role) -> int:
+        if username not in self._stand_ins:
+            self._stand_ins[username] = stand_in(
+                self.session, username, display_name, role
+            )
+        return self._stand_ins[username]
+
+    # A page at a time ---------------------------------------------------------
+
+    def page(self, changes: list[ApplicationChange]) -> None:
         session = self.session
-        payload = change.payload
-        link = session.scalar(select(SyncLink).where(SyncLink.uid == str(payload.uid)))
-        if link is not None and _moves_on(session, link.application_id):
-            link.deferred = change.model_dump(mode="json")
-            return
-        self.write(change, link)
+        with session.no_autoflush:
+            self._prefetch(changes)
+            for change in changes:
+                link = self._links.get(str(change.payload.uid))
+                if link is not None and MOVES & self._waiting.get(
+                    link.application_id, set()
+                ):
+                    link.deferred = change.model_dump(mode="json")
+                    continue
+                self._write(change, link)
+        self.finish()
+
+    def application(self, change: ApplicationChange) -> None:
+        self.page([change])
 
     def write(self, change: ApplicationChange, link: SyncLink | None) -> None:
+        """Apply one change now, whatever waits locally (deferred copies)."""
+        with self.session.no_autoflush:
+            self._prefetch([change])
+            self._write(change, link)
+        self.finish()
+
+    def _prefetch(self, changes: list[ApplicationChange]) -> None:
         session = self.session
-        payload = change.payload
-        keys = self.keys(payload.credential.code, payload.credential.version)
-        if keys is None:
-            return  # its micro-credential comes first in the feed; never seen
-        application = (
-            None
-            if link is None
-            else session.get(
-                Application,
-                link.application_id,
-                options=[
+        uids = [str(c.payload.uid) for c in changes]
+        uids += [str(c.payload.previous_uid) for c in changes if c.payload.previous_uid]
+        wanted = [u for u in set(uids) if u not in self._links]
+        for link in session.scalars(select(SyncLink).where(SyncLink.uid.in_(wanted))):
+            self._links[link.uid] = link
+        ids = [
+            self._links[str(c.payload.uid)].application_id
+            for c in changes
+            if str(c.payload.uid) in self._links
+        ]
+        ids = [i for i in ids if i not in self._applications]
+        if ids:
+            for application in session.scalars(
+                select(Application)
+                .where(Application.id.in_(ids))
+                .options(
                     selectinload(Application.answers),
                     selectinload(Application.attachments),
                     selectinload(Application.part_states),
                     selectinload(Application.assessment).selectinload(
                         Assessment.verdicts
                     ),
-                ],
-            )
+                )
+            ):
+                self._applications[application.id] = application
+            for text in session.scalars(
+                select(SyncText).where(SyncText.application_id.in_(ids))
+            ):
+                self._texts[(text.application_id, text.field)] = text
+            for conflict in session.scalars(
+                select(SyncConflict).where(SyncConflict.application_id.in_(ids))
+            ):
+                self._conflicts.setdefault(conflict.application_id, {})[
+                    conflict.field
+                ] = conflict
+            for application_id, field, kind in session.execute(
+                select(
+                    OutboxOperation.application_id,
+                    OutboxOperation.field,
+                    OutboxOperation.kind,
+                ).where(OutboxOperation.application_id.in_(ids))
+            ):
+                found = self._waiting.setdefault(application_id, set())
+                found.add(kind)
+                if field:
+                    found.add(field)
+        codes = [c.payload.code for c in changes if c.payload.code not in self._codes]
+        for code in codes:
+            self._codes[code] = None
+        for code, application_id in session.execute(
+            select(Application.code, Application.id).where(Application.code.in_(codes))
+        ):
+            self._codes[code] = application_id
+
+    def _write(self, change: ApplicationChange, link: SyncLink | None) -> None:
+        session = self.session
+        payload = change.payload
+        keys = self.keys(payload.credential.code, payload.credential.version)
+        if keys is None:
+            return  # its micro-credential comes first in the feed; never seen
+        application = (
+            None if link is None else self._applications.get(link.application_id)
         )
+        if link is not None and application is None:
+            application = session.get(Application, link.application_id)
         was_decided = application is not None and application.decided_at is not None
-        waiting = set() if link is None else _waiting(session, link.application_id)
-        educator_id = (
-            self.me if payload.mine else stand_in(session, SOMEONE, "", Role.EDUCATOR)
+        waiting = (
+            set() if link is None else self._waiting.get(link.application_id, set())
         )
-        previous_id = self._local_id(payload.previous_uid)
-        code_free = not self._code_taken(payload.code)
+        educator_id = (
+            self.me if payload.mine else self.stand_in(SOMEONE, "", Role.EDUCATOR)
+        )
+        previous = self._links.get(str(payload.previous_uid))
+        holder = self._codes.get(payload.code)
         if application is None:
+            code_free = holder is None
             application = Application(
                 code=payload.code if code_free else new_code(),
-                credential_id=next(iter(keys.parts.values())).credential_id,
-                educator_id=educator_id,
-                created_at=local_time(payload.created_at),
-                updated_at=local_time(payload.updated_at),
+                answers=[],
+                attachments=[],
+                part_states=[],
+                assessment=None,
                 resubmission_note="",
             )
             session.add(application)
-        elif code_free:
+            if code_free:
+                self._codes[payload.code] = -1
+        elif holder is None:
             application.code = payload.code
         application.credential_id = next(iter(keys.parts.values())).credential_id
         application.educator_id = educator_id
         application.attempt = payload.attempt
-        application.previous_id = previous_id
+        application.previous_id = None if previous is None else previous.application_id
         application.status = payload.status
         application.created_at = local_time(payload.created_at)
         application.updated_at = local_time(payload.updated_at)
@@ -222,18 +310,68 @@ class Applier:
         for name in ("confirm_ready", "confirm_disclosure", "confirm_own_work"):
             if outbox.confirmation_field(name) not in waiting:
                 setattr(application, name, getattr(payload, name))
-        session.flush()
+
+        versions: dict[str, int] = {}
+        conflicts = {} if link is None else self._conflicts.get(link.application_id, {})
+        self._text(
+            application,
+            outbox.NOTE,
+            payload.resubmission_note.text,
+            payload.resubmission_note.version,
+            conflicts,
+            waiting,
+            versions,
+        )
+        self._answers(application, payload, keys, conflicts, waiting, versions)
+        if not waiting & ATTACHMENT_CHANGES:
+            self._attachments(application, payload, keys)
+        if OperationKind.UNLOCK_PART.value not in waiting:
+            self._part_states(application, payload, keys)
+        self._assessment(application, payload.assessment, keys, conflicts)
+
         if link is None:
+            self._new.append((application, change, versions))
+            return
+        self._link(link, change)
+        for field, version in versions.items():
+            self._set_version(link.application_id, field, version)
+        self.changed.add(application.id)
+        if (
+            self.notify
+            and payload.mine
+            and not was_decided
+            and application.decided_at is not None
+        ):
+            self._notify(application.id)
+
+    def finish(self) -> None:
+        """Insert the new applications together, then what needs their ids."""
+        if not self._new:
+            return
+        self.session.flush()
+        for application, change, versions in self._new:
             link = SyncLink(
                 application_id=application.id,
-                uid=str(payload.uid),
+                uid=str(change.payload.uid),
                 version=0,
                 assessment_revision=0,
             )
-            session.add(link)
+            self.session.add(link)
+            self._links[link.uid] = link
+            self._applications[application.id] = application
+            self._link(link, change)
+            for field, version in versions.items():
+                self._set_version(application.id, field, version)
+            self.changed.add(application.id)
+        self._new.clear()
+
+    def _link(self, link: SyncLink, change: ApplicationChange) -> None:
+        payload = change.payload
         link.server_id = payload.id
         link.version = change.version
         link.deferred = None
+        assessment = payload.assessment
+        link.assessment_revision = assessment.revision if assessment else 0
         if link.refusal and payload.status is not Status.DRAFT:
             # A submission refused because another device had already sent it.
             items = [
@@ -242,58 +380,25 @@ class Applier:
                 if (item.get("kind"), item.get("reason")) != ("submit", "not_editable")
             ]
             link.refusal = {"items": items} if items else None
-        self.changed.add(application.id)
 
-        conflicts = {
-            c.field: c
-            for c in session.scalars(
-                select(SyncConflict).where(
-                    SyncConflict.application_id == application.id
-                )
+    def _set_version(self, application_id: int, field: str, version: int) -> None:
+        row = self._texts.get((application_id, field))
+        if row is None:
+            row = SyncText(application_id=application_id, field=field, version=0)
+            self.session.add(row)
+            self._texts[(application_id, field)] = row
+        row.version = version
+
+    def _notify(self, application_id: int) -> None:
+        self.session.add(
+            Notification(
+                user_id=self.me,
+                application_id=application_id,
+                kind=NotificationKind.DECIDED,
+                created_at=datetime.now().replace(microsecond=0),
             )
-        }
-        self._text(
-            application,
-            outbox.NOTE,
-            payload.resubmission_note.text,
-            payload.resubmission_note.version,
-            conflicts,
-            waiting,
         )
-        self._answers(application, payload, keys, conflicts, waiting)
-        if not waiting & ATTACHMENT_CHANGES:
-            self._attachments(application, payload, keys)
-        if OperationKind.UNLOCK_PART.value not in waiting:
-            self._part_states(application, payload, keys)
-        self._assessment(application, link, payload.assessment, keys, conflicts)
-        if (
-            self.notify
-            and payload.mine
-            and not was_decided
-            and application.decided_at is not None
-        ):
-            session.add(
-                Notification(
-                    user_id=self.me,
-                    application_id=application.id,
-                    kind=NotificationKind.DECIDED,
-                    created_at=datetime.now().replace(microsecond=0),
-                )
-            )
-            self.decided.append(application.id)
-
-    def _code_taken(self, code: str) -> bool:
-        return (
-            self.session.scalar(select(Application.id).where(Application.code == code))
-            is not None
-        )
-
-    def _local_id(self, uid: Any) -> int | None:
-        if uid is None:
-            return None
-        return self.session.scalar(
-            select(SyncLink.application_id).where(SyncLink.uid == str(uid))
-        )
+        self.decided.append(application_id)
 
     def _text(
         self,
@@ -303,6 +408,7 @@ class Applier:
         version: int,
         conflicts: dict[str, SyncConflict],
         waiting: set[str],
+        versions: dict[str, int],
     ) -> None:
         """Take the server's text, unless a conflict or an edit keeps the local one.
 
@@ -316,11 +422,7 @@ class Applier:
             return
         if field in waiting:
             return
-        row = self.session.get(SyncText, (application.id, field))
-        if row is None:
-            row = SyncText(application_id=application.id, field=field, version=0)
-            self.session.add(row)
-        row.version = version
+        versions[field] = version
         if field == outbox.NOTE:
             application.resubmission_note = text
             return
@@ -347,6 +449,7 @@ class Applier:
         keys: _Keys,
         conflicts: dict[str, SyncConflict],
         waiting: set[str],
+        versions: dict[str, int],
     ) -> None:
         for answer in payload.answers:
             question_id = keys.questions.get((answer.part_key, answer.question_key))
@@ -358,6 +461,7 @@ class Applier:
                     answer.version,
                     conflicts,
                     waiting,
+                    versions,
                 )
 
     def _attachments(
@@ -406,7 +510,6 @@ class Applier:
     def _assessment(
         self,
         application: Application,
-        link: SyncLink,
         payload: AssessmentPayload | None,
         keys: _Keys,
         conflicts: dict[str, SyncConflict],
@@ -416,29 +519,26 @@ class Applier:
             if application.assessment is not None:
                 session.delete(application.assessment)
                 application.assessment = None
-            link.assessment_revision = 0
             return
         if payload.held_by_me:
             assessor_id = self.me
         elif payload.held_by:
-            assessor_id = stand_in(
-                session,
-                f"{AN_ASSESSOR}:{payload.held_by}"[:80],
-                payload.held_by,
-                Role.ASSESSOR,
+            assessor_id = self.stand_in(
+                f"{AN_ASSESSOR}:{payload.held_by}"[:80], payload.held_by, Role.ASSESSOR
             )
         else:
-            assessor_id = stand_in(session, AN_ASSESSOR, "", Role.ASSESSOR)
+            assessor_id = self.stand_in(AN_ASSESSOR, "", Role.ASSESSOR)
         assessment = application.assessment
         if assessment is None:
-            assessment = Assessment(assessor_id=assessor_id, started_at=datetime.now())
+            assessment = Assessment(
+                assessor_id=assessor_id, started_at=datetime.now(), verdicts=[]
+            )
             application.assessment = assessment
         assessment.assessor_id = assessor_id
         assessment.started_at = local_time(payload.started_at)
         assessment.decided_at = maybe_local(payload.decided_at)
         assessment.credential_version = payload.credential_version
         assessment.revision = payload.revision
-        link.assessment_revision = payload.revision
         verdicts = {v.part_id: v for v in assessment.verdicts}
         wanted = []
         for item in payload.verdicts:
