@@ -162,6 +162,8 @@ class MainWindow(QMainWindow):
             self.tr("&New application…"), "Ctrl+N", self.new_application
         )
         file_menu.addAction(self.new_action)
+        # Assessors judge applications; they do not write them.
+        self.new_action.setEnabled(not self.is_assessor())
         file_menu.addAction(
             self._action(self.tr("&Settings…"), "Ctrl+,", self.open_settings)
         )

@@ -33,8 +33,9 @@ Texts = dict[str, str]
 Key = Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[a-z0-9-]+$")]
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 
-# Longest text the server accepts in one answer, note or feedback.
-MAX_TEXT = 200_000
+# Longest text the server accepts in one answer, note or feedback: more than
+# the desktop lets anyone type comfortably (a megabyte in one answer).
+MAX_TEXT = 2_000_000
 Text = Annotated[str, Field(max_length=MAX_TEXT)]
 
 
