@@ -299,9 +299,7 @@ class MainWindow(QMainWindow):
 
     def _build_sync_button(self) -> QToolButton:
         """The sync state in words; its menu syncs, signs in and out."""
-        self.sync = SyncController(self.context, self)
-        self.sync.stateChanged.connect(self._show_sync_state)
-        self.sync.decisionArrived.connect(self._decision_arrived)
+        self.sync = self._new_sync()
         self._sync_started = False
         button = QToolButton(self)
         button.setObjectName("syncStatus")
@@ -405,13 +403,15 @@ class MainWindow(QMainWindow):
             lambda error: self._signed_out(),
         )
 
-    def _signed_out(self) -> None:
-        from desktop.sync import SyncController
+    def _new_sync(self) -> SyncController:
+        sync = SyncController(self.context, self)
+        sync.stateChanged.connect(self._show_sync_state)
+        sync.decisionArrived.connect(self._decision_arrived)
+        return sync
 
+    def _signed_out(self) -> None:
         self.sync.deleteLater()
-        self.sync = SyncController(self.context, self)
-        self.sync.stateChanged.connect(self._show_sync_state)
-        self.sync.decisionArrived.connect(self._decision_arrived)
+        self.sync = self._new_sync()
         self._show_sync_state()
         self.statusBar().showMessage(self.tr("Signed out"), 4000)
 

@@ -175,21 +175,7 @@ class AssessorDesk:
                 session.add(row)
             row.verdict = verdict
             row.feedback = feedback
-            application = self.store._load(session, application_id)
-            part_key = credential.part(part_id).key
-            outbox.record(
-                session,
-                application,
-                self.assessor.id,
-                OperationKind.SAVE_VERDICT,
-                {
-                    "part_key": part_key,
-                    "verdict": None if verdict is None else verdict.value,
-                    "feedback": feedback,
-                },
-                self.store.clock(),
-                field=outbox.verdict_field(part_id),
-            )
+            self._queue_verdict(session, application_id, part_id, verdict, feedback)
             return revision
 
     def copy_previous_feedback(
@@ -292,38 +278,6 @@ class AssessorDesk:
             if conflict is None:
                 return
             session.delete(conflict)
-            if keep_mine:
-                row = session.scalar(
-                    select(PartVerdict)
-                    .join(Assessment, PartVerdict.assessment_id == Assessment.id)
-                    .where(
-                        Assessment.application_id == application_id,
-                        PartVerdict.part_id == part_id,
-                    )
-                )
-                application = self.store._load(session, application_id)
-                credential = self.store.credential(application.credential_id)
-                outbox.record(
-                    session,
-                    application,
-                    self.assessor.id,
-                    OperationKind.SAVE_VERDICT,
-                    {
-                        "part_key": credential.part(part_id).key,
-                        "verdict": row.verdict.value if row and row.verdict else None,
-                        "feedback": row.feedback if row else "",
-                    },
-                    self.store.clock(),
-                    field=field,
-                )
-                return
-            session.execute(
-                delete(OutboxOperation).where(
-                    OutboxOperation.application_id == application_id,
-                    OutboxOperation.field == field,
-                )
-            )
-            verdict, feedback = verdict_of(conflict.theirs)
             row = session.scalar(
                 select(PartVerdict)
                 .join(Assessment, PartVerdict.assessment_id == Assessment.id)
@@ -332,8 +286,48 @@ class AssessorDesk:
                     PartVerdict.part_id == part_id,
                 )
             )
+            if keep_mine:
+                self._queue_verdict(
+                    session,
+                    application_id,
+                    part_id,
+                    row.verdict if row else None,
+                    row.feedback if row else "",
+                )
+                return
+            session.execute(
+                delete(OutboxOperation).where(
+                    OutboxOperation.application_id == application_id,
+                    OutboxOperation.field == field,
+                )
+            )
             if row is not None:
-                row.verdict, row.feedback = verdict, feedback
+                row.verdict, row.feedback = verdict_of(conflict.theirs)
+
+    def _queue_verdict(
+        self,
+        session: Session,
+        application_id: int,
+        part_id: int,
+        verdict: Verdict | None,
+        feedback: str,
+    ) -> None:
+        """Record a part's verdict for the server, when this folder has one."""
+        application = self.store._load(session, application_id)
+        credential = self.store.credential(application.credential_id)
+        outbox.record(
+            session,
+            application,
+            self.assessor.id,
+            OperationKind.SAVE_VERDICT,
+            {
+                "part_key": credential.part(part_id).key,
+                "verdict": None if verdict is None else verdict.value,
+                "feedback": feedback,
+            },
+            self.store.clock(),
+            field=outbox.verdict_field(part_id),
+        )
 
     # Internals ----------------------------------------------------------------
 

@@ -100,7 +100,7 @@ class SignInDialog(QDialog):
         self.error.setObjectName("signInError")
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: palette(bright-text); font-weight: bold;")
+        self.error.setStyleSheet("color: #b3261e;")
         self.error.hide()
 
         self.buttons = QDialogButtonBox(
@@ -118,6 +118,7 @@ class SignInDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(440)
         (self.password if server and username else self.server).setFocus()
 
     def show_error(self, text: str) -> None:

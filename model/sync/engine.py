@@ -481,12 +481,6 @@ def _note_refusal(
     link.refusal = {"items": items[-20:]}
 
 
-def forget_refusals(session: Session, application_id: int) -> None:
-    link = session.get(SyncLink, application_id)
-    if link is not None:
-        link.refusal = None
-
-
 def clear_server_state(session: Session) -> None:
     """Forget the outbox, conflicts and cursor: a new account starts afresh."""
     session.execute(delete(OutboxOperation))

@@ -196,9 +196,6 @@ class Applier:
                 self._write(change, link)
         self.finish()
 
-    def application(self, change: ApplicationChange) -> None:
-        self.page([change])
-
     def write(self, change: ApplicationChange, link: SyncLink | None) -> None:
         """Apply one change now, whatever waits locally (deferred copies)."""
         with self.session.no_autoflush:
@@ -595,21 +592,6 @@ MOVES = frozenset(
         OperationKind.DECIDE.value,
     }
 )
-
-
-def _waiting(session: Session, application_id: int) -> set[str]:
-    """The texts, confirmations and kinds of the application's waiting changes."""
-    rows = session.execute(
-        select(OutboxOperation.field, OutboxOperation.kind).where(
-            OutboxOperation.application_id == application_id
-        )
-    )
-    found: set[str] = set()
-    for field, kind in rows:
-        found.add(kind)
-        if field:
-            found.add(field)
-    return found
 
 
 def _moves_on(session: Session, application_id: int) -> bool:

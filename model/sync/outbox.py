@@ -13,14 +13,13 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from model.entities import (
     Application,
     OutboxOperation,
     Setting,
-    SyncConflict,
     SyncLink,
 )
 from model.sync_protocol import OperationKind
@@ -110,8 +109,6 @@ def record(
 
 
 def waiting_count(session: Session, user_id: int) -> int:
-    from sqlalchemy import func
-
     return (
         session.scalar(
             select(func.count(OutboxOperation.id)).where(
@@ -120,20 +117,3 @@ def waiting_count(session: Session, user_id: int) -> int:
         )
         or 0
     )
-
-
-def has_waiting(session: Session, application_id: int) -> bool:
-    return (
-        session.scalar(
-            select(OutboxOperation.id)
-            .where(OutboxOperation.application_id == application_id)
-            .limit(1)
-        )
-        is not None
-    )
-
-
-def forget(session: Session) -> None:
-    """Drop everything kept for a server: on signing in to another account."""
-    for table in (OutboxOperation, SyncConflict):
-        session.execute(delete(table))
